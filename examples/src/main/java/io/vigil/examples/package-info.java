@@ -1,0 +1,2 @@
+/** Runnable demos of Vigil. */
+package io.vigil.examples;

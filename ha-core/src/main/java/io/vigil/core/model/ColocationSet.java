@@ -1,0 +1,25 @@
+package io.vigil.core.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Colocation of resource sets: within a sequential set every resource is colocated with the one before it;
+ * every set is colocated with the set after it.
+ *
+ * @param id            unique id
+ * @param sets          the sets, at least one
+ * @param score         strength and direction
+ * @param nodeAttribute as {@link Colocation#nodeAttribute()}
+ */
+public record ColocationSet(String id, List<ResourceSet> sets, int score, String nodeAttribute) implements Constraint {
+    public ColocationSet {
+        Objects.requireNonNull(id, "id");
+        sets = Copies.list(sets);
+    }
+
+    @Override
+    public List<String> resourceIds() {
+        return sets.stream().flatMap(s -> s.resources().stream()).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.vigil.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The state of one node as the scheduler reads it ({@code node_state}).
+ *
+ * @param name        node name
+ * @param membership  online, offline, unclean or pending
+ * @param standby     true: the node may not run resources
+ * @param maintenance true: resources on this node are not managed
+ * @param attributes  transient node attributes, e.g. promotion scores ({@code master-RSC}); sorted by name
+ * @param history     per-resource operation history, sorted by resource id
+ * @param failCounts  fail counts for resources on this node
+ */
+public record NodeStatus(String name, Membership membership, boolean standby, boolean maintenance,
+                         Map<String, String> attributes, List<ResourceHistory> history,
+                         List<FailCount> failCounts) {
+    public NodeStatus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(membership, "membership");
+        attributes = Copies.sortedMap(attributes);
+        history = history == null ? List.of()
+                : history.stream().sorted(java.util.Comparator.comparing(ResourceHistory::resource)).toList();
+        failCounts = Copies.list(failCounts);
+    }
+
+    /** An online node with no history. */
+    public static NodeStatus online(String name) {
+        return new NodeStatus(name, Membership.ONLINE, false, false, Map.of(), List.of(), List.of());
+    }
+
+    /** The node's display state: its membership, or standby/maintenance for an online node. */
+    public String state() {
+        if (membership == Membership.ONLINE) {
+            return maintenance ? "maintenance" : standby ? "standby" : "online";
+        }
+        return membership.text();
+    }
+}

@@ -1,0 +1,41 @@
+package io.vigil.core.model;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * An operation a resource agent performs: {@code start}, {@code stop}, {@code monitor}, {@code promote},
+ * {@code demote}, {@code notify} (others, like {@code reload}, are allowed for agents that support them).
+ *
+ * @param name     the operation name, e.g. {@code monitor}
+ * @param interval how often a recurring operation runs; {@link Duration#ZERO} (the default) for a one-off
+ * @param timeout  how long the agent may take before the operation counts as failed; null = the
+ *                 operation defaults' timeout, else 20 s
+ * @param role     for monitors: the role this monitor applies to; null = any role
+ * @param onFail   what to do when the operation fails; null = Pacemaker's default (see {@link OnFail})
+ * @param enabled  false disables the operation (a disabled recurring monitor is not scheduled); default true
+ */
+public record Operation(String name, Duration interval, Duration timeout, Role role, OnFail onFail, boolean enabled) {
+    /** The timeout used when neither the operation nor the operation defaults set one: 20 s. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+    public Operation {
+        Objects.requireNonNull(name, "name");
+        interval = interval == null ? Duration.ZERO : interval;
+    }
+
+    /** A recurring monitor with the given interval, any role, default timeout. */
+    public static Operation monitor(Duration interval) {
+        return new Operation("monitor", interval, null, null, null, true);
+    }
+
+    /** True when this operation repeats (interval &gt; 0). */
+    public boolean isRecurring() {
+        return interval.compareTo(Duration.ZERO) > 0;
+    }
+
+    /** Pacemaker's key for this operation: {@code name_intervalMs}, e.g. {@code monitor_10000}. */
+    public String key() {
+        return name + "_" + interval.toMillis();
+    }
+}
