@@ -10,11 +10,12 @@ import io.vigil.core.scheduler.ScoreDetail;
 import io.vigil.pacemaker.CibImporter;
 import io.vigil.pacemaker.ImportedCib;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,6 +32,9 @@ import java.util.concurrent.Callable;
         description = "Imports a Pacemaker CIB, runs the scheduler once and prints the current status, the "
                 + "Transition Summary and the revised status.")
 final class SimulateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -51,13 +55,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1) {
-            System.err.println("--repeat must be at least 1, was " + repeat);
+            err.println("--repeat must be at least 1, was " + repeat);
             return 2;
         }
         ImportedCib imported = CibImporter.importFile(file);
-        imported.warnings().forEach(w -> System.err.println("warning: " + w));
+        imported.warnings().forEach(w -> err.println("warning: " + w));
         Configuration config = imported.cib().configuration();
         ClusterStatus status = imported.cib().status();
         Instant at = now != null ? now : imported.nowOr(Instant.now());
