@@ -458,6 +458,9 @@ final class ConfigurationCodec {
         }
 
         private ClusterProperties properties() {
+            if (isNull()) {
+                return null;
+            }
             ClusterProperties d = ClusterProperties.DEFAULTS;
             boolean stonithEnabled = d.stonithEnabled();
             FenceAction stonithAction = d.stonithAction();

@@ -58,7 +58,9 @@ final class JsonIn {
 
     VigilJsonException syntaxError(JsonProcessingException e) {
         JsonLocation l = e.getLocation();
-        String message = e.getOriginalMessage();
+        // Jackson points at other positions as "[Source: ...; line: 1, column: 1]"; say it plainly.
+        String message = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]",
+                "line $1, column $2");
         return new VigilJsonException(null, l == null ? -1 : l.getLineNr(), l == null ? -1 : l.getColumnNr(),
                 path(p.getParsingContext()), "malformed JSON: " + message, List.of());
     }
