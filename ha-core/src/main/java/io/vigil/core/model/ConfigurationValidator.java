@@ -63,7 +63,7 @@ public final class ConfigurationValidator {
     private void run() {
         checkProperties(config.properties());
         checkNodes();
-        checkMeta("rsc_defaults", config.resourceDefaults(), false);
+        checkMeta("rsc-defaults", config.resourceDefaults(), false);
         checkOperationDefaults(config.operationDefaults());
         for (Resource r : config.resources()) {
             checkResource(r, "resources." + r.id(), false, null);
@@ -84,7 +84,7 @@ public final class ConfigurationValidator {
         }
         if (p.clusterRecheckInterval().isNegative()) {
             problem("properties.cluster-recheck-interval", "must not be negative, was "
-                    + p.clusterRecheckInterval());
+                    + Durations.format(p.clusterRecheckInterval()));
         }
     }
 
@@ -115,7 +115,7 @@ public final class ConfigurationValidator {
 
     private void checkOperationDefaults(OperationDefaults d) {
         if (d.timeout() != null && !isPositive(d.timeout())) {
-            problem("op_defaults.timeout", "must be positive, was " + Durations.format(d.timeout()));
+            problem("op-defaults.timeout", "must be positive, was " + Durations.format(d.timeout()));
         }
     }
 
@@ -185,8 +185,11 @@ public final class ConfigurationValidator {
             problem(path + ".clone-node-max", "must be at least 1, was " + o.cloneNodeMax());
         }
         if (!o.promotable()) {
-            if (o.promotedMax() != null || o.promotedNodeMax() != null) {
-                problem(path + ".promoted-max", "promoted-max/promoted-node-max need a promotable clone");
+            if (o.promotedMax() != null) {
+                problem(path + ".promoted-max", "promoted-max needs a promotable clone");
+            }
+            if (o.promotedNodeMax() != null) {
+                problem(path + ".promoted-node-max", "promoted-node-max needs a promotable clone");
             }
             return;
         }
@@ -213,7 +216,7 @@ public final class ConfigurationValidator {
                 problem(opPath + ".name", "unknown operation '" + op.name() + "'");
             }
             if (op.interval().isNegative()) {
-                problem(opPath + ".interval", "must not be negative, was " + op.interval());
+                problem(opPath + ".interval", "must not be negative, was " + Durations.format(op.interval()));
             }
             if (op.timeout() != null && !isPositive(op.timeout())) {
                 problem(opPath + ".timeout", "must be positive, was " + Durations.format(op.timeout()));
@@ -221,12 +224,19 @@ public final class ConfigurationValidator {
             if (op.role() != null && isPromotionRole(op.role()) && !inPromotable) {
                 problem(opPath + ".role", "role " + op.role() + " needs a promotable clone");
             }
-            if (!keys.add(op.name() + "/" + op.interval().toMillis() + "/" + op.role())) {
+            // As in Pacemaker, name + interval identify an operation: monitors of different roles need
+            // different intervals.
+            if (!keys.add(op.name() + "/" + op.interval().toMillis())) {
                 problem(opPath, "duplicate operation " + op.name() + " with interval "
                         + Durations.format(op.interval()));
             }
             if ((op.name().equals("promote") || op.name().equals("demote")) && !inPromotable) {
                 problem(opPath + ".name", "operation " + op.name() + " needs a promotable clone");
+            }
+            if (op.onFail() == OnFail.DEMOTE && !(op.name().equals("promote")
+                    || op.name().equals("monitor") && op.isRecurring() && op.role() == Role.PROMOTED)) {
+                problem(opPath + ".on-fail", "on-fail demote applies only to promote and to recurring monitors"
+                        + " of the Promoted role");
             }
         }
     }
@@ -237,7 +247,7 @@ public final class ConfigurationValidator {
 
     private void checkMeta(String path, MetaAttributes m, boolean inPromotable) {
         if (m.targetRole() != null && isPromotionRole(m.targetRole()) && !inPromotable
-                && !path.equals("rsc_defaults")) {
+                && !path.equals("rsc-defaults")) {
             problem(path + ".target-role", "role " + m.targetRole() + " needs a promotable clone");
         }
         if (m.resourceStickiness() != null) {
@@ -250,7 +260,7 @@ public final class ConfigurationValidator {
             problem(path + ".migration-threshold", "must not be negative, was " + m.migrationThreshold());
         }
         if (m.failureTimeout() != null && m.failureTimeout().isNegative()) {
-            problem(path + ".failure-timeout", "must not be negative, was " + m.failureTimeout());
+            problem(path + ".failure-timeout", "must not be negative, was " + Durations.format(m.failureTimeout()));
         }
     }
 
@@ -343,11 +353,16 @@ public final class ConfigurationValidator {
             if (s.resources().isEmpty()) {
                 problem(sp + ".resources", "a resource set needs at least one resource");
             }
+            boolean unorderable = s.action() == ResourceAction.MONITOR || s.action() == ResourceAction.NOTIFY;
+            if (ordering && unorderable) {
+                // Reported once for the set, not once per member.
+                checkAction(sp + ".action", null, s.action());
+            }
             for (int j = 0; j < s.resources().size(); j++) {
                 String rsc = s.resources().get(j);
                 checkReference(sp + ".resources[" + j + "]", rsc);
                 checkRole(sp + ".role", rsc, s.role());
-                if (ordering && s.action() != null) {
+                if (ordering && s.action() != null && !unorderable) {
                     checkAction(sp + ".action", rsc, s.action());
                 }
             }
@@ -453,8 +468,8 @@ public final class ConfigurationValidator {
 
     private static void addOrderEdge(Map<String, Map<String, String>> edges, String first, ResourceAction fa,
                                      String then, ResourceAction ta, boolean symmetrical, String id) {
-        if (first == null || then == null) {
-            return;
+        if (first == null || then == null || first.equals(then) && fa == ta) {
+            return; // an action ordered after itself is reported on its own, not as a cycle as well
         }
         addEdge(edges, first + " " + fa, then + " " + ta, id);
         if (symmetrical) {
