@@ -466,7 +466,11 @@ final class ConfigurationCodec {
                     }
                     case "nodes" -> nodes = in.list("nodes", this::node);
                     case "resources" -> resources = in.list("resources", () -> resource(null));
-                    case "constraints" -> constraints = in.list("constraints", this::constraint);
+                    case "constraints" -> {
+                        // Problems of all constraints together (order cycles) point at the list.
+                        start("constraints", in.location());
+                        constraints = in.list("constraints", this::constraint);
+                    }
                     default -> throw new IllegalStateException(o.name());
                 }
             }

@@ -270,6 +270,25 @@ class MalformedJsonTest {
     }
 
     @Test
+    void a_cycle_of_orders_points_at_the_constraints() {
+        VigilJsonException e = readConfiguration("""
+                {
+                  "format": 1,
+                  "resources": [{"kind": "primitive", "id": "a", "agent": "java:x"},
+                                {"kind": "primitive", "id": "b", "agent": "java:x"}],
+                  "constraints": [
+                    {"kind": "order", "id": "o1", "first": "a", "then": "b"},
+                    {"kind": "order", "id": "o2", "first": "b", "then": "a"}
+                  ]
+                }""");
+
+        assertThat(e).hasMessage("""
+                line 5, column 18: invalid configuration (1 problem):
+                  constraints: mandatory orders form a cycle, so none of these actions can run: \
+                a start -> b start -> a start (o1,o2) (line 5)""");
+    }
+
+    @Test
     void problems_of_the_configuration_in_a_cib_are_prefixed_with_configuration() {
         VigilJsonException e = catchThrowableOfType(VigilJsonException.class, () -> VigilJson.readCib("""
                 {"format": 1, "configuration": {"constraints": [
