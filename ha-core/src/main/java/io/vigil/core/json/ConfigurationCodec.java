@@ -27,6 +27,7 @@ import io.vigil.core.model.Order;
 import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.OrderSet;
 import io.vigil.core.model.PlacementStrategy;
+import io.vigil.core.model.Problem;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Requires;
 import io.vigil.core.model.Resource;
@@ -403,15 +404,22 @@ final class ConfigurationCodec {
      */
     static final class Reader {
         private final JsonIn in;
-        /** Model path prefix ("resources.web", "constraints.c1", "nodes[0]") -> where that element starts. */
-        private final Map<String, JsonLocation> starts = new HashMap<>();
+        /**
+         * Model path prefix ("resources.web", "constraints.c1", "nodes[0]") -> where each element with that
+         * path starts, in document order (several when an id is used twice).
+         */
+        private final Map<String, List<JsonLocation>> starts = new HashMap<>();
 
         Reader(JsonIn in) {
             this.in = in;
         }
 
-        /** Where the element a validation problem path points into starts; null if unknown. */
-        JsonLocation locate(String problemPath) {
+        /**
+         * Where the element a validation problem points into starts; null if unknown. A duplicate id is the
+         * fault of its last use, anything else of the first element with that id.
+         */
+        JsonLocation locate(Problem problem) {
+            String problemPath = problem.path();
             String best = null;
             for (String prefix : starts.keySet()) {
                 boolean matches = problemPath.equals(prefix) || problemPath.startsWith(prefix)
@@ -420,7 +428,15 @@ final class ConfigurationCodec {
                     best = prefix;
                 }
             }
-            return best == null ? null : starts.get(best);
+            if (best == null) {
+                return null;
+            }
+            List<JsonLocation> all = starts.get(best);
+            return problem.message().startsWith("duplicate id") ? all.get(all.size() - 1) : all.get(0);
+        }
+
+        private void start(String path, JsonLocation at) {
+            starts.computeIfAbsent(path, k -> new ArrayList<>()).add(at);
         }
 
         /** Reads the object at the current token; {@code topLevel} allows the "format" field. */
@@ -437,20 +453,24 @@ final class ConfigurationCodec {
                 switch (o.name()) {
                     case "format" -> in.skip();
                     case "properties" -> {
-                        starts.put("properties", in.location());
+                        start("properties", in.location());
                         properties = properties();
                     }
                     case "rsc-defaults" -> {
-                        starts.put("rsc-defaults", in.location());
+                        start("rsc-defaults", in.location());
                         rscDefaults = meta("rsc-defaults");
                     }
                     case "op-defaults" -> {
-                        starts.put("op-defaults", in.location());
+                        start("op-defaults", in.location());
                         opDefaults = operationDefaults();
                     }
                     case "nodes" -> nodes = in.list("nodes", this::node);
                     case "resources" -> resources = in.list("resources", () -> resource(null));
-                    case "constraints" -> constraints = in.list("constraints", this::constraint);
+                    case "constraints" -> {
+                        // Problems of all constraints together (order cycles) point at the list.
+                        start("constraints", in.location());
+                        constraints = in.list("constraints", this::constraint);
+                    }
                     default -> throw new IllegalStateException(o.name());
                 }
             }
@@ -568,7 +588,7 @@ final class ConfigurationCodec {
             Map<String, Integer> utilization = null;
             JsonIn.Obj o = in.object("node", NODE);
             String key = "nodes[" + in.arrayIndex() + "]";
-            starts.put(key, at);
+            start(key, at);
             while (o.next()) {
                 switch (o.name()) {
                     case "name" -> name = in.string();
@@ -640,7 +660,7 @@ final class ConfigurationCodec {
                 throw o.errorAtStart("resource needs the field 'kind': " + RESOURCE_KINDS);
             }
             id = o.require(id, "id");
-            starts.put("resources." + id, at);
+            start("resources." + id, at);
             switch (kind) {
                 case "primitive" -> {
                     o.restrict("primitive", PRIMITIVE);
@@ -738,7 +758,7 @@ final class ConfigurationCodec {
                 throw o.errorAtStart("constraint needs the field 'kind': " + CONSTRAINT_KINDS);
             }
             id = o.require(id, "id");
-            starts.put("constraints." + id, at);
+            start("constraints." + id, at);
             switch (kind) {
                 case "location" -> {
                     o.restrict("location", LOCATION);

@@ -299,7 +299,7 @@ public final class VigilJson {
         List<Problem> reported = new ArrayList<>();
         JsonLocation first = null;
         for (Problem problem : problems) {
-            JsonLocation at = reader.locate(problem.path());
+            JsonLocation at = reader.locate(problem);
             if (first == null) {
                 first = at;
             }

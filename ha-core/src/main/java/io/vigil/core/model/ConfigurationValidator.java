@@ -65,13 +65,20 @@ public final class ConfigurationValidator {
         checkNodes();
         checkMeta("rsc-defaults", config.resourceDefaults(), false);
         checkOperationDefaults(config.operationDefaults());
-        for (Resource r : config.resources()) {
-            checkResource(r, "resources." + r.id(), false, null);
+        for (int i = 0; i < config.resources().size(); i++) {
+            Resource r = config.resources().get(i);
+            checkResource(r, elementPath("resources", r.id(), "resources[" + i + "]"), false, null);
         }
-        for (Constraint c : config.constraints()) {
-            checkConstraint(c);
+        for (int i = 0; i < config.constraints().size(); i++) {
+            Constraint c = config.constraints().get(i);
+            checkConstraint(c, elementPath("constraints", c.id(), "constraints[" + i + "]"));
         }
         checkOrderCycles();
+    }
+
+    /** Elements are named by id; one without an id by its position. */
+    private static String elementPath(String section, String id, String fallback) {
+        return id == null || id.isBlank() ? fallback : section + "." + id;
     }
 
     private void problem(String path, String message) {
@@ -155,7 +162,8 @@ public final class ConfigurationValidator {
             if (c.child() instanceof Clone inner) {
                 problem(path + ".child", "a clone cannot contain another clone ('" + inner.id() + "')");
             }
-            checkResource(c.child(), "resources." + c.child().id(), c.isPromotable(), null);
+            checkResource(c.child(), elementPath("resources", c.child().id(), path + ".child"), c.isPromotable(),
+                    null);
         }
     }
 
@@ -172,7 +180,7 @@ public final class ConfigurationValidator {
                         + "' is already a member of group '" + other + "'");
                 continue;
             }
-            checkResource(m, "resources." + m.id(), inPromotable, g.id());
+            checkResource(m, elementPath("resources", m.id(), path + ".members[" + i + "]"), inPromotable, g.id());
         }
     }
 
@@ -294,8 +302,7 @@ public final class ConfigurationValidator {
         }
     }
 
-    private void checkConstraint(Constraint c) {
-        String path = "constraints." + c.id();
+    private void checkConstraint(Constraint c, String path) {
         claimId(c.id(), path);
         if (c instanceof Location l) {
             checkLocation(l, path);
@@ -468,13 +475,20 @@ public final class ConfigurationValidator {
 
     private static void addOrderEdge(Map<String, Map<String, String>> edges, String first, ResourceAction fa,
                                      String then, ResourceAction ta, boolean symmetrical, String id) {
-        if (first == null || then == null || first.equals(then) && fa == ta) {
-            return; // an action ordered after itself is reported on its own, not as a cycle as well
+        if (first == null || then == null || first.equals(then) && fa == ta || !isOrderable(fa)
+                || !isOrderable(ta)) {
+            // Reported on their own: an action ordered after itself, and monitor/notify (which are their own
+            // inverse, so a symmetrical order of them would look like a cycle too).
+            return;
         }
         addEdge(edges, first + " " + fa, then + " " + ta, id);
         if (symmetrical) {
             addEdge(edges, then + " " + ta.inverse(), first + " " + fa.inverse(), id);
         }
+    }
+
+    private static boolean isOrderable(ResourceAction action) {
+        return action != ResourceAction.MONITOR && action != ResourceAction.NOTIFY;
     }
 
     private static void addEdge(Map<String, Map<String, String>> edges, String from, String to, String why) {
