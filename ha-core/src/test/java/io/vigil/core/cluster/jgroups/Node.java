@@ -53,7 +53,14 @@ final class Node implements Receiver, AutoCloseable {
 
     @Override
     public void receive(Message msg) {
-        delivered.add(msg.getObject());
+        String text;
+        try {
+            Object o = msg.getObject();
+            text = o instanceof String ? (String) o : "<" + (o == null ? "null" : o.getClass().getSimpleName()) + ">";
+        } catch (RuntimeException e) {
+            text = "<undecodable>";
+        }
+        delivered.add(text);
     }
 
     @Override
