@@ -26,7 +26,17 @@ final class Promotion {
             String name = clone != null && clone.unique ? leaf.id : leaf.primitive.id();
             String v = node.attribute("master-" + name);
             if (v == null) {
-                v = node.attribute("promotion-" + name);
+                v = node.attribute("master-" + leaf.id);
+            }
+            if (v == null && (clone == null || !clone.unique)) {
+                // Old CIBs keep an anonymous instance's score under its instance number.
+                String prefix = "master-" + name + ":";
+                for (var e : node.attributes.entrySet()) {
+                    if (e.getKey().startsWith(prefix)) {
+                        v = e.getValue();
+                        break;
+                    }
+                }
             }
             if (v == null) {
                 continue;
