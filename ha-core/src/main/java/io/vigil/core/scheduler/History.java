@@ -29,7 +29,7 @@ final class History {
 
     /** What the operation history of one resource on one node says. */
     record Outcome(Role role, boolean failed, OnFail onFail, boolean banHere, boolean banEverywhere,
-                   boolean stopFailed) {
+                   boolean stopFailed, boolean ignored) {
     }
 
     /** Severity order of failure policies, lowest first (Pacemaker keeps the worst one seen). */
@@ -159,6 +159,13 @@ final class History {
     }
 
     private static void attach(Cluster cluster, PrimitiveRsc leaf, SchedNode node, Outcome o) {
+        if (o.ignored()) {
+            leaf.failureIgnored = true;
+        }
+        if (node.unclean()) {
+            // Failures on an unclean node need no handling of their own: fencing (or its absence) decides.
+            o = new Outcome(o.role(), false, null, o.banHere(), o.banEverywhere(), false, o.ignored());
+        }
         if (o.banEverywhere()) {
             for (SchedNode n : cluster.nodes) {
                 leaf.top().ban(n.index, "fatal failure of " + leaf.id);
@@ -215,6 +222,7 @@ final class History {
         boolean banHere = false;
         boolean banAll = false;
         boolean stopFailed = false;
+        boolean ignored = false;
         for (OperationRecord op : ops) {
             if (op.status() == ExecStatus.CANCELLED) {
                 continue;
@@ -241,6 +249,12 @@ final class History {
                 failure = false;
             } else {
                 failure = rc != expected;
+            }
+            if (failure && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
+                // Pacemaker pretends an ignored failure succeeded.
+                ignored = true;
+                failure = false;
+                rc = expected;
             }
             if (!failure) {
                 boolean clear = false;
@@ -321,7 +335,7 @@ final class History {
             }
             failed = true;
         }
-        return new Outcome(role, failed, onFail, banHere, banAll, stopFailed);
+        return new Outcome(role, failed, onFail, banHere, banAll, stopFailed, ignored);
     }
 
     /** The failure policy of an operation: configured, else op_defaults, else Pacemaker's default. */

@@ -41,6 +41,12 @@ public final class Scheduler {
         Cluster cluster = new Cluster(configuration, status, now);
         History.apply(cluster);
         Fencing.decide(cluster);
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            // Fencing a node stops everything on it, so a failure frozen there no longer blocks the resource.
+            if (leaf.blocked && !leaf.current.isEmpty() && leaf.current.stream().allMatch(a -> a.node().fenced)) {
+                leaf.blocked = false;
+            }
+        }
         Locations.apply(cluster, cluster.promotedLocations);
         Locations.applyStickiness(cluster);
         Colocations.build(cluster);
