@@ -36,8 +36,10 @@ final class NodeChoice {
                 && rsc.scores[prefer.index] >= bestScore && Utilization.fits(cluster, rsc, prefer)) {
             return prefer;
         }
-        if (running != null && running != best && running.canRunResources() && rsc.scores[running.index] != Rsc.UNSET
-                && rsc.scores[running.index] == bestScore && Utilization.fits(cluster, rsc, running)) {
+        // A positive tie goes to the node it already runs on (a zero score is no reason to stay).
+        if (bestScore > 0 && running != null && running != best && running.canRunResources()
+                && rsc.scores[running.index] != Rsc.UNSET && rsc.scores[running.index] == bestScore
+                && Utilization.fits(cluster, rsc, running)) {
             return running;
         }
         return best;
