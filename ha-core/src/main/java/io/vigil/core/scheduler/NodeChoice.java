@@ -13,6 +13,7 @@ final class NodeChoice {
 
     static SchedNode best(Cluster cluster, PrimitiveRsc rsc, SchedNode prefer) {
         PlacementStrategy strategy = cluster.config.properties().placementStrategy();
+        java.util.Map<String, Integer> need = Utilization.needed(cluster, rsc);
         SchedNode running = rsc.currentNode();
         SchedNode best = null;
         int bestScore = 0;
@@ -21,7 +22,7 @@ final class NodeChoice {
             if (s == Rsc.UNSET || s < 0 || !n.canRunResources()) {
                 continue;
             }
-            if (!Utilization.fits(cluster, rsc, n)) {
+            if (!Utilization.fits(cluster, need, n)) {
                 continue;
             }
             if (best == null || better(strategy, n, s, best, bestScore, running)) {
@@ -33,13 +34,13 @@ final class NodeChoice {
             return null;
         }
         if (prefer != null && prefer != best && prefer.canRunResources() && rsc.scores[prefer.index] != Rsc.UNSET
-                && rsc.scores[prefer.index] >= bestScore && Utilization.fits(cluster, rsc, prefer)) {
+                && rsc.scores[prefer.index] >= bestScore && Utilization.fits(cluster, need, prefer)) {
             return prefer;
         }
         // A positive tie goes to the node it already runs on (a zero score is no reason to stay).
         if (bestScore > 0 && running != null && running != best && running.canRunResources()
                 && rsc.scores[running.index] != Rsc.UNSET && rsc.scores[running.index] == bestScore
-                && Utilization.fits(cluster, rsc, running)) {
+                && Utilization.fits(cluster, need, running)) {
             return running;
         }
         return best;
