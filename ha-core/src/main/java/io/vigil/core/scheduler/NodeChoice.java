@@ -14,6 +14,9 @@ final class NodeChoice {
     static SchedNode best(Cluster cluster, PrimitiveRsc rsc, SchedNode prefer) {
         PlacementStrategy strategy = cluster.config.properties().placementStrategy();
         java.util.Map<String, Integer> need = Utilization.needed(cluster, rsc);
+        if (prefer == null && Utilization.active(cluster) && strategy != PlacementStrategy.MINIMAL) {
+            prefer = Utilization.mostCapable(cluster, rsc);
+        }
         SchedNode running = rsc.currentNode();
         SchedNode best = null;
         int bestScore = 0;

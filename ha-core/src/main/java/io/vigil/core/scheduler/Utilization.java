@@ -48,6 +48,18 @@ final class Utilization {
         return own;
     }
 
+    /** The available, allowed node with the most capacity left (a placement preference on equal scores). */
+    static SchedNode mostCapable(Cluster cluster, PrimitiveRsc rsc) {
+        SchedNode best = null;
+        for (SchedNode n : cluster.nodes) {
+            if (n.canRunResources() && rsc.scores[n.index] != Rsc.UNSET
+                    && (best == null || compareCapacity(n, best) < 0)) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
     private static void collect(Rsc r, java.util.Set<Rsc> seen) {
         if (r instanceof CloneRsc || !seen.add(r)) {
             return;
