@@ -55,20 +55,20 @@ final class StatusPrinter {
             byLeaf.computeIfAbsent(i.resource(), k -> new ArrayList<>()).add(i);
         }
         for (Resource r : config.resources()) {
-            resource(out, r, byLeaf, online, "    ");
+            resource(out, r, byLeaf, online, nodes.size(), "    ");
         }
         return out;
     }
 
     private static void resource(List<String> out, Resource r, Map<String, List<InstancePlacement>> byLeaf,
-                                 List<String> online, String indent) {
+                                 List<String> online, int nodeCount, String indent) {
         if (r instanceof Primitive p) {
             out.add(indent + "* " + p.id() + "\t(" + p.agent() + "):\t "
                     + where(byLeaf.getOrDefault(p.id(), List.of()), false));
         } else if (r instanceof Group g) {
             out.add(indent + "* Resource Group: " + g.id() + ":");
             for (Primitive m : g.members()) {
-                resource(out, m, byLeaf, online, indent + "  ");
+                resource(out, m, byLeaf, online, nodeCount, indent + "  ");
             }
         } else if (r instanceof Clone c) {
             List<String> flags = new ArrayList<>();
@@ -83,14 +83,17 @@ final class StatusPrinter {
             for (Primitive p : c.primitives()) {
                 List<InstancePlacement> instances = byLeaf.getOrDefault(p.id(), List.of());
                 if (c.options().globallyUniqueOrDefault()) {
-                    for (InstancePlacement i : instances.stream()
-                            .sorted(Comparator.comparing(InstancePlacement::instance)).toList()) {
-                        out.add(indent + "  * " + i.instance() + "\t(" + p.agent() + "):\t "
-                                + where(List.of(i), c.isPromotable()));
+                    // One line per instance, rsc:0 .. rsc:(clone-max - 1), as Pacemaker lists unique clones.
+                    Map<String, List<InstancePlacement>> byInstance = new TreeMap<>();
+                    int max = c.options().cloneMaxOrDefault(nodeCount);
+                    for (int n = 0; n < max; n++) {
+                        byInstance.put(p.id() + ":" + n, new ArrayList<>());
                     }
-                    if (instances.isEmpty()) {
-                        out.add(indent + "  * " + p.id() + "\t(" + p.agent() + "):\t Stopped");
-                    }
+                    instances.forEach(i -> byInstance.computeIfAbsent(i.instance(), k -> new ArrayList<>()).add(i));
+                    byInstance.entrySet().stream()
+                            .sorted(Comparator.comparing(e -> instanceNumber(e.getKey())))
+                            .forEach(e -> out.add(indent + "  * " + e.getKey() + "\t(" + p.agent() + "):\t "
+                                    + where(e.getValue(), c.isPromotable())));
                 } else {
                     cloneLeaf(out, p, c.primitives().size() > 1, c.isPromotable(), instances, online, indent + "  ");
                 }
@@ -116,6 +119,16 @@ final class StatusPrinter {
                 .filter(n -> instances.stream().noneMatch(i -> i.node().equals(n))).toList();
         if (!stopped.isEmpty()) {
             out.add(indent + "* " + prefix + "Stopped: [ " + String.join(" ", stopped) + " ]");
+        }
+    }
+
+    /** The N of {@code rsc:N} (for sorting 2 before 10); instances without a number sort last. */
+    private static long instanceNumber(String instance) {
+        int colon = instance.lastIndexOf(':');
+        try {
+            return colon < 0 ? Long.MAX_VALUE : Long.parseLong(instance.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

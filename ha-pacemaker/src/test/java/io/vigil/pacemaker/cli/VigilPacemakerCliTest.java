@@ -64,6 +64,60 @@ class VigilPacemakerCliTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    static final String TWO_NODES_ONE_RESOURCE = "<cib have-quorum=\"1\"><configuration><crm_config>"
+            + "<cluster_property_set id=\"o\"><nvpair id=\"f\" name=\"fencing-enabled\" value=\"false\"/>"
+            + "</cluster_property_set></crm_config><nodes><node id=\"1\" uname=\"node1\"/><node id=\"2\" uname=\"node2\"/>"
+            + "</nodes><resources><primitive id=\"rsc1\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/></resources>"
+            + "<constraints><rsc_location id=\"prefer-2\" rsc=\"rsc1\" node=\"node2\" score=\"100\"/></constraints>"
+            + "</configuration><status>"
+            + "<node_state id=\"1\" uname=\"node1\" in_ccm=\"true\" crmd=\"online\" join=\"member\" expected=\"member\"/>"
+            + "<node_state id=\"2\" uname=\"node2\" in_ccm=\"true\" crmd=\"online\" join=\"member\" expected=\"member\"/>"
+            + "</status></cib>";
+
+    @Test
+    void simulate_prints_current_status_transition_summary_and_revised_status(@TempDir Path dir) throws IOException {
+        Path cib = dir.resolve("cib.xml");
+        Files.writeString(cib, TWO_NODES_ONE_RESOURCE);
+
+        int status = run("simulate", cib.toString());
+
+        assertThat(status).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).containsSubsequence(
+                "Current cluster status:",
+                "    * Online: [ node1 node2 ]",
+                "    * rsc1\t(ocf:pacemaker:Dummy):\t Stopped",
+                "Transition Summary:",
+                "Revised Cluster Status:",
+                "    * rsc1\t(ocf:pacemaker:Dummy):\t Started node2");
+        int summary = lines.indexOf("Transition Summary:");
+        assertThat(io.vigil.pacemaker.conformance.TransitionLines.normalize(lines.get(summary + 1)))
+                .isEqualTo("Start rsc1 (node2)");
+    }
+
+    @Test
+    void simulate_repeat_prints_the_median_and_a_result_line_and_quiet_drops_the_status(@TempDir Path dir)
+            throws IOException {
+        Path cib = dir.resolve("cib.xml");
+        Files.writeString(cib, TWO_NODES_ONE_RESOURCE);
+
+        int status = run("simulate", cib.toString(), "--repeat", "5", "--quiet", "--metric", "tiny");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).doesNotContain("Current cluster status:").contains("Transition Summary:")
+                .containsPattern("Scheduling time: median [0-9.]+ ms, min [0-9.]+ ms, max [0-9.]+ ms over 5 runs")
+                .containsPattern("(?m)^RESULT tiny p50_ms=[0-9.]+ p99_ms=[0-9.]+ max_ms=[0-9.]+ n=5$");
+    }
+
+    @Test
+    void simulate_scores_lists_each_resource_on_each_scored_node(@TempDir Path dir) throws IOException {
+        Path cib = dir.resolve("cib.xml");
+        Files.writeString(cib, TWO_NODES_ONE_RESOURCE);
+
+        assertThat(run("simulate", cib.toString(), "--scores")).isZero();
+        assertThat(out.toString()).contains("Allocation scores:").contains("rsc1 allocation score on node2: 100");
+    }
+
     @Test
     void a_missing_command_is_a_usage_error() {
         assertThat(run()).isEqualTo(2);
