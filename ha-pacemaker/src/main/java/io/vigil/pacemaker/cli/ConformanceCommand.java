@@ -29,7 +29,8 @@ final class ConformanceCommand implements Callable<Integer> {
     private Path dir;
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "also write the pass rate per feature tag as a Markdown table to FILE")
+            description = "also write a Markdown report to FILE: the pass rate per feature tag and every failing case "
+                    + "with what differed")
     private Path report;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -47,7 +48,7 @@ final class ConformanceCommand implements Callable<Integer> {
         List<CaseResult> results = new ConformanceRunner(Duration.ofSeconds(timeoutSeconds))
                 .runAll(dir, r -> out.println(r.line()));
         if (report != null) {
-            Files.writeString(report, "# Conformance by feature\n\n" + ConformanceReport.featureTable(results));
+            Files.writeString(report, ConformanceReport.markdown("Pacemaker conformance", results, 400));
         }
         out.println(ConformanceReport.totals(results));
         return results.stream().allMatch(CaseResult::passed) ? 0 : 1;

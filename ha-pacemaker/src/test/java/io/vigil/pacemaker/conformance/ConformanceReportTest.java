@@ -49,6 +49,15 @@ class ConformanceReportTest {
     }
 
     @Test
+    void the_markdown_report_lists_failing_cases_with_their_cut_reasons() {
+        String md = ConformanceReport.markdown("Run", List.of(PASSED, FAILED), 20);
+
+        assertThat(md).startsWith("# Run\n\n1 passed, 1 failed\n\n| feature |")
+                .contains("## Failing cases\n\n- `group4`: final rsc1 expected ...\n")
+                .doesNotContain("`simple2`");
+    }
+
+    @Test
     void a_result_line_says_pass_or_fail_with_what_differed() {
         assertThat(PASSED.line()).isEqualTo("PASS simple2");
         assertThat(FAILED.line()).isEqualTo("FAIL group4: final rsc1 expected [node1 Started], got []");
