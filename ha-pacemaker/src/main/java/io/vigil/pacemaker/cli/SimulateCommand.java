@@ -42,7 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "run the scheduler N times on the parsed input and print the median time (default 1)")
+            description = "run the scheduler N times on the parsed input and print the median time, and the "
+                    + "time the import took (default 1)")
     private int repeat;
 
     @Option(names = {"-s", "--scores"}, description = "also print the allocation scores with their reasons")
@@ -70,7 +71,9 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("--repeat must be at least 1, was " + repeat);
             return 2;
         }
+        long importStart = System.nanoTime();
         ImportedCib imported = CibImporter.importFile(file);
+        long importNanos = System.nanoTime() - importStart;
         imported.warnings().forEach(w -> err.println("warning: " + w));
         Configuration config = imported.cib().configuration();
         ClusterStatus status = imported.cib().status();
@@ -111,6 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             out.println();
+            out.println(String.format(Locale.ROOT, "Import time: %.3f ms", importNanos / 1e6));
             out.println(String.format(Locale.ROOT, "Scheduling time: median %.3f ms, min %.3f ms, max %.3f ms over %d runs",
                     median(sorted) / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, repeat));
             out.println(String.format(Locale.ROOT, "RESULT %s p50_ms=%.3f p99_ms=%.3f max_ms=%.3f n=%d", metric,
