@@ -89,7 +89,7 @@ public final class ClusterNode implements AutoCloseable {
             return null;
         });
         try {
-            channel = ChannelFactory.create(b.transport, b.partitionInjection);
+            channel = ChannelFactory.create(b.transport, b.timing, b.partitionInjection);
             channel.name(b.nodeName);
             channel.setDiscardOwnMessages(true);
             adapter.bind(engine, channel);
@@ -243,6 +243,7 @@ public final class ClusterNode implements AutoCloseable {
         private Boolean waitForAll;
         private ChannelFactory.TransportOption transport = new ChannelFactory.Loopback();
         private boolean partitionInjection;
+        private ChannelFactory.Timing timing = ChannelFactory.Timing.DEFAULT;
         private Duration retry = Duration.ofMillis(300);
         private Duration joinTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -330,6 +331,16 @@ public final class ClusterNode implements AutoCloseable {
         /** A complete JGroups stack of your own (XML text). */
         public Builder jgroupsXml(String xml) {
             this.transport = new ChannelFactory.Xml(requireText("jgroupsXml", xml));
+            return this;
+        }
+
+        /**
+         * Failure-detection profile: {@code fast} (a crashed or hung peer is out within about 1 s on a LAN),
+         * {@code default} (a crash in about 1 s, a hang in 4-5 s) or {@code wan} (tens of seconds). Ignored with
+         * {@link #jgroupsXml}. Default {@code default}.
+         */
+        public Builder profile(String name) {
+            this.timing = ChannelFactory.Timing.parse(requireText("profile", name));
             return this;
         }
 

@@ -43,7 +43,7 @@ class ClusterNodeTest {
 
     private ClusterNode start(String name, String... all) {
         ClusterNode n = ClusterNode.builder().clusterName(cluster).nodeName(name).dataDirectory(dir.resolve(name))
-                .nodes(all).loopback().partitionInjection(true).build().start();
+                .nodes(all).loopback().profile("fast").partitionInjection(true).build().start();
         nodes.add(n);
         return n;
     }
