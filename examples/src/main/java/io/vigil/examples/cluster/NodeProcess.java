@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class NodeProcess implements AutoCloseable {
 
     public NodeProcess start() throws IOException {
         lines.clear();
+        Files.createDirectories(log.toAbsolutePath().getParent());
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Process p = process;
