@@ -83,7 +83,7 @@ public final class ClusterNode implements AutoCloseable {
         Quorum quorum = new Quorum(b.votes, b.twoNode, b.waitForAll);
         engine = new Engine(b.nodeName, quorum, adapter, adapter, new FileStorage(b.dataDirectory, codec),
                 this::dispatch, new Engine.Settings(b.retry.toMillis(), b.joinTimeout.toMillis(),
-                b.requestTimeout.toMillis(), 10));
+                b.requestTimeout.toMillis(), 20));
         onLoop(() -> {
             engine.start();
             return null;

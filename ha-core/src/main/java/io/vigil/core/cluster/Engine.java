@@ -57,7 +57,7 @@ final class Engine {
      * @param maxConflicts     how often a conditional change is recomputed after concurrent changes
      */
     record Settings(long retryMs, long joinTimeoutMs, long requestTimeoutMs, int maxConflicts) {
-        static final Settings DEFAULTS = new Settings(300, 2_000, 30_000, 10);
+        static final Settings DEFAULTS = new Settings(300, 2_000, 30_000, 20);
     }
 
     private enum Role { FOLLOWER, JOINING, ACTIVE }
@@ -133,7 +133,8 @@ final class Engine {
     };
 
     // changes submitted here
-    private final Map<String, Request> requests = new TreeMap<>();
+    /** In submission order; only the first one is in flight, so a node never races its own changes. */
+    private final Map<String, Request> requests = new LinkedHashMap<>();
     private long nextRequest;
     private String requestPrefix;
 
@@ -563,7 +564,10 @@ final class Engine {
     }
 
     private void reply(Write w, Msg.Result r) {
-        recentResults.put(w.requestId(), r);
+        if (r.outcome() == Msg.Outcome.COMMITTED || r.outcome() == Msg.Outcome.REJECTED) {
+            // final outcomes only: a conflict is answered by a resubmission under the same id
+            recentResults.put(w.requestId(), r);
+        }
         if (w.origin().equals(self)) {
             onResult(r);
         } else {
@@ -656,7 +660,9 @@ final class Engine {
         r.timeout = timers.schedule(settings.requestTimeoutMs(), () -> fail(r, new ClusterException(
                 "no DC committed the change within " + settings.requestTimeoutMs() + " ms (" + quorumText()
                         + ", DC " + (dc == null ? "none" : dc) + "); it may or may not have been applied")));
-        prepare(r, cib.configuration(), cib.version());
+        if (requests.size() == 1) {
+            prepare(r, cib.configuration(), cib.version());
+        }
         return r.future;
     }
 
@@ -736,6 +742,7 @@ final class Engine {
             r.timeout.cancel();
         }
         r.future.complete(v);
+        startNext();
     }
 
     private void fail(Request r, Throwable t) {
@@ -744,6 +751,18 @@ final class Engine {
             r.timeout.cancel();
         }
         r.future.completeExceptionally(t);
+        startNext();
+    }
+
+    /** Prepares the oldest waiting request once none is in flight. */
+    private void startNext() {
+        if (stopped || requests.isEmpty()) {
+            return;
+        }
+        Request head = requests.values().iterator().next();
+        if (head.configuration == null) {
+            prepare(head, cib.configuration(), cib.version());
+        }
     }
 
     // ------------------------------------------------------------------ state

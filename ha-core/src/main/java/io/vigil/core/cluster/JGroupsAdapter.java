@@ -99,9 +99,23 @@ final class JGroupsAdapter implements Transport, Timers, Receiver {
         }
     }
 
+    /**
+     * One unicast per member rather than a JGroups multicast: JGroups orders multicasts and unicasts from one
+     * sender independently, and the protocol relies on a DC's CIB push reaching a member before the result of
+     * the change that produced it.
+     */
     @Override
     public void broadcast(Msg msg) {
-        doSend(null, msg);
+        View v = view;
+        JChannel ch = channel;
+        if (v == null || ch == null) {
+            return;
+        }
+        for (Address a : v.getMembers()) {
+            if (!a.equals(ch.getAddress())) {
+                doSend(a, msg);
+            }
+        }
     }
 
     private void doSend(Address to, Msg msg) {

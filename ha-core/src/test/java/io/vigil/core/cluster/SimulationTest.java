@@ -80,6 +80,21 @@ class SimulationTest {
     }
 
     @Test
+    void concurrent_changes_from_different_nodes_all_commit_after_recomputing_on_conflict() {
+        SimCluster sim = converged(8, 3);
+        List<CompletableFuture<CibVersion>> fs = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (String n : SimCluster.names(3)) {
+                fs.add(sim.submit(n, addResource("c" + i + n)));
+            }
+        }
+        assertThat(sim.runUntil(() -> fs.stream().allMatch(CompletableFuture::isDone), 30_000)).isTrue();
+        assertThat(fs).allMatch(f -> !f.isCompletedExceptionally());
+        assertThat(sim.runUntil(sim::converged, 5_000)).isTrue();
+        assertThat(resources(sim.node("n3"))).hasSize(15);
+    }
+
+    @Test
     void after_the_dc_crashes_the_survivors_elect_a_new_dc_and_keep_the_cib() {
         SimCluster sim = converged(11, 3);
         commit(sim, "n2", addResource("before"));
