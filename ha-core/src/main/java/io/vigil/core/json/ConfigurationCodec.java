@@ -52,6 +52,9 @@ import java.util.Set;
 final class ConfigurationCodec {
     static final Set<String> CONFIGURATION = names("format", "properties", "rsc-defaults", "op-defaults", "nodes",
             "resources", "constraints");
+    /** Inside a CIB only the top level carries the format. */
+    static final Set<String> CONFIGURATION_IN_CIB = names("properties", "rsc-defaults", "op-defaults", "nodes",
+            "resources", "constraints");
     static final Set<String> PROPERTIES = names("stonith-enabled", "stonith-action", "no-quorum-policy",
             "symmetric-cluster", "stop-all-resources", "maintenance-mode", "start-failure-is-fatal",
             "cluster-recheck-interval", "placement-strategy", "batch-limit", "startup-fencing", "concurrent-fencing");
@@ -441,8 +444,7 @@ final class ConfigurationCodec {
 
         /** Reads the object at the current token; {@code topLevel} allows the "format" field. */
         Configuration configuration(boolean topLevel) {
-            JsonIn.Obj o = in.object("configuration", topLevel ? CONFIGURATION
-                    : names(CONFIGURATION.stream().skip(1).toArray(String[]::new)));
+            JsonIn.Obj o = in.object("configuration", topLevel ? CONFIGURATION : CONFIGURATION_IN_CIB);
             ClusterProperties properties = null;
             MetaAttributes rscDefaults = null;
             OperationDefaults opDefaults = null;

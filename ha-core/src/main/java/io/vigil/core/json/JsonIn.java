@@ -46,7 +46,8 @@ final class JsonIn {
         }
     }
 
-    private void skipValue() {
+    /** Skips the current value (with everything inside it). */
+    void skip() {
         try {
             p.skipChildren();
         } catch (JsonProcessingException e) {
@@ -430,10 +431,5 @@ final class JsonIn {
             c = c.getParent();
         }
         return c.getCurrentIndex();
-    }
-
-    /** Skips the value of a field that was already read (the format version). */
-    void skip() {
-        skipValue();
     }
 }

@@ -57,7 +57,7 @@ public final class VigilJson {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    private static final List<String> TOP_LEVEL_CIB = List.of("format", "version", "configuration", "status");
+    private static final java.util.Set<String> CIB = JsonIn.names("format", "version", "configuration", "status");
 
     private VigilJson() {
     }
@@ -156,7 +156,7 @@ public final class VigilJson {
      */
     public static Cib readCib(String json) {
         return read(json, in -> {
-            JsonIn.Obj o = in.object("CIB", JsonIn.names(TOP_LEVEL_CIB.toArray(String[]::new)));
+            JsonIn.Obj o = in.object("CIB", CIB);
             CibVersion version = CibVersion.ZERO;
             Configuration configuration = Configuration.EMPTY;
             ClusterStatus status = ClusterStatus.EMPTY;
