@@ -293,7 +293,7 @@ final class ConfigurationCodec {
             out.field("rsc", l.resource());
             out.field("role", l.role());
             out.field("node", l.node());
-            if (l.rules().isEmpty() || l.score() != 0) {
+            if (l.rules().isEmpty() || l.node() != null || l.score() != 0) {
                 out.score("score", l.score());
             }
             if (!l.rules().isEmpty()) {
@@ -809,7 +809,8 @@ final class ConfigurationCodec {
                     default -> throw new IllegalStateException(o.name());
                 }
             }
-            return new ResourceSet(id, o.require(resources, "resources"), sequential, requireAll, role, action);
+            // An empty (or absent) member list is the validator's to report, with the constraint's id.
+            return new ResourceSet(id, resources, sequential, requireAll, role, action);
         }
 
         /** A rule or an attribute expression; {@code onlyKind} as for {@link #resource}. */

@@ -87,6 +87,11 @@ public final class VigilJson {
         });
     }
 
+    /** Reads a configuration without validating it (for tests of the format itself). */
+    static Configuration readConfigurationUnvalidated(String json) {
+        return read(json, in -> new ConfigurationCodec.Reader(in).configuration(true));
+    }
+
     /**
      * Reads and validates a configuration file (UTF-8).
      *
