@@ -232,9 +232,9 @@ public final class ConfigurationValidator {
             if (op.role() != null && isPromotionRole(op.role()) && !inPromotable) {
                 problem(opPath + ".role", "role " + op.role() + " needs a promotable clone");
             }
-            // As in Pacemaker, name + interval identify an operation: monitors of different roles need
-            // different intervals.
-            if (!keys.add(op.name() + "/" + op.interval().toMillis())) {
+            // Name, interval and role identify an operation: Pacemaker accepts a Promoted and an Unpromoted
+            // monitor with the same interval.
+            if (!keys.add(op.name() + "/" + op.interval().toMillis() + "/" + op.role())) {
                 problem(opPath, "duplicate operation " + op.name() + " with interval "
                         + Durations.format(op.interval()));
             }

@@ -308,11 +308,12 @@ class ConfigurationValidatorTest {
         }
 
         @Test
-        void two_operations_with_the_same_name_and_interval_even_for_different_roles() {
+        void two_operations_with_the_same_name_interval_and_role() {
             assertProblems(config(List.of(promotable("db", prim("d",
                             op("monitor", Duration.ofSeconds(10), null, Role.PROMOTED, null),
-                            op("monitor", Duration.ofSeconds(10), null, Role.UNPROMOTED, null))))),
-                    "resources.d.operations[1]: duplicate operation monitor with interval 10s");
+                            op("monitor", Duration.ofSeconds(10), null, Role.UNPROMOTED, null),
+                            op("monitor", Duration.ofSeconds(10), null, Role.PROMOTED, null))))),
+                    "resources.d.operations[2]: duplicate operation monitor with interval 10s");
         }
 
         @Test
