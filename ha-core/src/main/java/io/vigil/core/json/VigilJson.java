@@ -26,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -57,7 +58,7 @@ public final class VigilJson {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    private static final java.util.Set<String> CIB = JsonIn.names("format", "version", "configuration", "status");
+    private static final Set<String> CIB = JsonIn.names("format", "version", "configuration", "status");
 
     private VigilJson() {
     }
@@ -273,13 +274,16 @@ public final class VigilJson {
                 throw new VigilJsonException(null, 1, 1, "", "empty input: expected a JSON object", List.of());
             }
             JsonLocation start = in.location();
-            in.object("Vigil JSON document", JsonIn.names());
+            in.requireObject("Vigil JSON document");
             while (in.advance() == JsonToken.FIELD_NAME) {
                 boolean format = p.currentName().equals("format");
                 in.advance();
                 if (format) {
                     Integer version = in.integer();
-                    if (version == null || version != FORMAT) {
+                    if (version == null) {
+                        throw in.error("\"format\" must be " + FORMAT + ", was null");
+                    }
+                    if (version != FORMAT) {
                         throw in.error("unsupported format " + version + ": this version of Vigil reads format "
                                 + FORMAT);
                     }
