@@ -239,6 +239,9 @@ public final class VigilJson {
 
     private static <T> T fromFile(Path file, Function<String, T> reader) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark, as some editors write one
+        }
         try {
             return reader.apply(text);
         } catch (VigilJsonException e) {

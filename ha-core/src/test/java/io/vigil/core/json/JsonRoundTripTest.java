@@ -156,6 +156,15 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void a_file_with_a_byte_order_mark_and_windows_line_ends_reads(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cluster.json");
+        String text = VigilJson.writeConfiguration(Examples.everyFeature()).replace("\n", "\r\n");
+        Files.writeString(file, "\uFEFF" + text, StandardCharsets.UTF_8);
+
+        assertThat(VigilJson.readConfiguration(file)).isEqualTo(Examples.everyFeature());
+    }
+
+    @Test
     void a_history_without_agent_and_a_node_without_history_round_trip() {
         ClusterStatus status = new ClusterStatus(true, "n2", List.of(
                 NodeStatus.online("n2"),
