@@ -442,6 +442,27 @@ final class ConfigurationCodec {
             starts.computeIfAbsent(path, k -> new ArrayList<>()).add(at);
         }
 
+        /**
+         * Where the list elements of one resource or constraint start ("operations[1]"), remembered until its
+         * id is known (it may come after them), so that problems inside them point at their own line.
+         */
+        private final class Parts {
+            private final Map<String, JsonLocation> found = new java.util.LinkedHashMap<>();
+
+            void register(String elementPath) {
+                found.forEach((part, at) -> start(elementPath + "." + part, at));
+            }
+        }
+
+        /** Reads list elements with {@code element}, remembering where each starts. */
+        private <T> java.util.function.Supplier<T> located(Parts parts, String list,
+                                                           java.util.function.Supplier<T> element) {
+            return () -> {
+                parts.found.put(list + "[" + in.arrayIndex() + "]", in.location());
+                return element.get();
+            };
+        }
+
         /** Reads the object at the current token; {@code topLevel} allows the "format" field. */
         Configuration configuration(boolean topLevel) {
             JsonIn.Obj o = in.object("configuration", topLevel ? CONFIGURATION : CONFIGURATION_IN_CIB);
@@ -607,6 +628,7 @@ final class ConfigurationCodec {
         private Resource resource(String onlyKind) {
             JsonLocation at = in.location();
             JsonIn.Obj o = in.object("resource", RESOURCE);
+            Parts parts = new Parts();
             String kind = null;
             String id = null;
             io.vigil.core.model.AgentType agent = null;
@@ -639,9 +661,11 @@ final class ConfigurationCodec {
                     case "agent" -> agent = in.agent();
                     case "parameters" -> parameters = in.stringMap("parameters");
                     case "meta" -> meta = meta("meta attributes");
-                    case "operations" -> operations = in.list("operations", this::operation);
+                    case "operations" -> operations = in.list("operations", located(parts, "operations",
+                            this::operation));
                     case "utilization" -> utilization = in.intMap("utilization");
-                    case "members" -> members = in.list("members", () -> resource("primitive"));
+                    case "members" -> members = in.list("members", located(parts, "members",
+                            () -> resource("primitive")));
                     case "child" -> child = isNull() ? null : resource(null);
                     case "promotable" -> promotable = in.bool();
                     case "clone-max" -> cloneMax = in.integer();
@@ -663,6 +687,7 @@ final class ConfigurationCodec {
             }
             id = o.require(id, "id");
             start("resources." + id, at);
+            parts.register("resources." + id);
             switch (kind) {
                 case "primitive" -> {
                     o.restrict("primitive", PRIMITIVE);
@@ -709,6 +734,7 @@ final class ConfigurationCodec {
         private Constraint constraint() {
             JsonLocation at = in.location();
             JsonIn.Obj o = in.object("constraint", CONSTRAINT);
+            Parts parts = new Parts();
             String kind = null;
             String id = null;
             String rsc = null;
@@ -741,7 +767,8 @@ final class ConfigurationCodec {
                     case "role" -> role = in.keyword(Role::parse);
                     case "node" -> node = in.string();
                     case "score" -> score = in.score();
-                    case "rules" -> rules = in.list("rules", () -> (Rule) ruleExpression("rule"));
+                    case "rules" -> rules = in.list("rules", located(parts, "rules",
+                            () -> (Rule) ruleExpression("rule")));
                     case "rsc-role" -> rscRole = in.keyword(Role::parse);
                     case "with-rsc" -> withRsc = in.string();
                     case "with-rsc-role" -> withRole = in.keyword(Role::parse);
@@ -752,7 +779,7 @@ final class ConfigurationCodec {
                     case "then-action" -> thenAction = in.keyword(ResourceAction::parse);
                     case "order-kind" -> orderKind = in.keyword(OrderKind::parse);
                     case "symmetrical" -> symmetrical = in.bool();
-                    case "sets" -> sets = in.list("sets", this::resourceSet);
+                    case "sets" -> sets = in.list("sets", located(parts, "sets", this::resourceSet));
                     default -> throw new IllegalStateException(o.name());
                 }
             }
@@ -761,6 +788,7 @@ final class ConfigurationCodec {
             }
             id = o.require(id, "id");
             start("constraints." + id, at);
+            parts.register("constraints." + id);
             switch (kind) {
                 case "location" -> {
                     o.restrict("location", LOCATION);
