@@ -3,6 +3,7 @@ package io.vigil.core.json;
 import static io.vigil.core.json.JsonIn.names;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import io.vigil.core.model.AgentType;
 import io.vigil.core.model.AttributeExpression;
 import io.vigil.core.model.BoolOp;
 import io.vigil.core.model.Clone;
@@ -41,9 +42,11 @@ import io.vigil.core.model.ValueType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes a {@link Configuration} in Vigil's JSON format (docs/configuration-format.md). Field names
@@ -447,7 +450,7 @@ final class ConfigurationCodec {
          * id is known (it may come after them), so that problems inside them point at their own line.
          */
         private final class Parts {
-            private final Map<String, JsonLocation> found = new java.util.LinkedHashMap<>();
+            private final Map<String, JsonLocation> found = new LinkedHashMap<>();
 
             void register(String elementPath) {
                 found.forEach((part, at) -> start(elementPath + "." + part, at));
@@ -455,8 +458,8 @@ final class ConfigurationCodec {
         }
 
         /** Reads list elements with {@code element}, remembering where each starts. */
-        private <T> java.util.function.Supplier<T> located(Parts parts, String list,
-                                                           java.util.function.Supplier<T> element) {
+        private <T> Supplier<T> located(Parts parts, String list,
+                                                           Supplier<T> element) {
             return () -> {
                 parts.found.put(list + "[" + in.arrayIndex() + "]", in.location());
                 return element.get();
@@ -631,7 +634,7 @@ final class ConfigurationCodec {
             Parts parts = new Parts();
             String kind = null;
             String id = null;
-            io.vigil.core.model.AgentType agent = null;
+            AgentType agent = null;
             Map<String, String> parameters = null;
             MetaAttributes meta = null;
             List<Operation> operations = null;
