@@ -65,7 +65,7 @@ import net.jqwik.api.Provide;
  */
 class JsonRoundTripPropertiesTest {
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void any_configuration_reads_back_equal(@ForAll("configurations") Configuration config) {
         String json = VigilJson.writeConfiguration(config);
         Configuration read = VigilJson.readConfigurationUnvalidated(json);
@@ -74,7 +74,7 @@ class JsonRoundTripPropertiesTest {
         assertThat(VigilJson.writeConfiguration(read)).isEqualTo(json);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void any_status_reads_back_equal(@ForAll("statuses") ClusterStatus status) {
         String json = VigilJson.writeStatus(status);
         ClusterStatus read = VigilJson.readStatus(json);
@@ -83,7 +83,7 @@ class JsonRoundTripPropertiesTest {
         assertThat(VigilJson.writeStatus(read)).isEqualTo(json);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 10)
     void any_valid_cib_reads_back_equal(@ForAll("statuses") ClusterStatus status,
                                         @ForAll("versions") CibVersion version) {
         Cib cib = new Cib(version, Examples.everyFeature(), status);
