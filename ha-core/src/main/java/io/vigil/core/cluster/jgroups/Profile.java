@@ -31,6 +31,22 @@ public enum Profile {
         this.fileName = fileName;
     }
 
+    /**
+     * Looks a profile up by its name as users write it in configuration files.
+     *
+     * @param name {@code fast}, {@code default} or {@code wan}, any case
+     * @return the profile
+     * @throws IllegalArgumentException naming the value and the choices if there is no such profile
+     */
+    public static Profile fromName(String name) {
+        for (Profile p : values()) {
+            if (p.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("profile: expected fast, default or wan but got '" + name + "'");
+    }
+
     /** @return the class-path resource of this profile, e.g. {@code io/vigil/core/cluster/jgroups/fast.xml} */
     public String resourceName() {
         return "io/vigil/core/cluster/jgroups/" + fileName;

@@ -102,6 +102,14 @@ class JGroupsStackTest {
     }
 
     @Test
+    void profiles_are_found_by_name_in_any_case_and_an_unknown_name_lists_the_choices() {
+        assertThat(Profile.fromName("Fast")).isEqualTo(Profile.FAST);
+        assertThat(Profile.fromName(" wan ")).isEqualTo(Profile.WAN);
+        assertThatThrownBy(() -> Profile.fromName("turbo")).hasMessageContaining("'turbo'")
+                .hasMessageContaining("fast, default or wan");
+    }
+
+    @Test
     void bad_transport_settings_are_refused_naming_the_field() {
         assertThatThrownBy(() -> Transport.tcp("0.0.0.0", 7800, List.of("a[1]")))
                 .hasMessageContaining("tcp.bindAddress").hasMessageContaining("every interface");
