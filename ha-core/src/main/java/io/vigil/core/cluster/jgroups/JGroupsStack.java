@@ -43,10 +43,10 @@ import org.slf4j.LoggerFactory;
  * (AES/CBC/PKCS5Padding, random 16-byte IV per message, key derived from the cluster key), {@code SERIALIZE}
  * (so headers, including header-only control messages and the AUTH token, are encrypted too), the profile's
  * failure detection, reliability and flow control, and {@code AUTH} with an {@link HmacAuthToken} directly below
- * {@code GMS}. Only discovery (cluster name, addresses, logical names) and FD_SOCK2's socket probes travel in
- * clear. A node without the right key cannot join (its JOIN_REQ cannot be decrypted, so it ends up alone in a
- * singleton view: see {@link ViewCheck}) and cannot inject messages (they are dropped before any protocol above
- * the encryption sees them).
+ * {@code GMS}. Only discovery (cluster name, addresses, logical names), FD_SOCK2's socket probes and a copy of the
+ * GMS header (message type, member address) travel in clear. A node without the right key cannot join (its
+ * JOIN_REQ fails the MAC, so it ends up alone in a singleton view: see {@link ViewCheck}) and cannot inject
+ * messages (they are dropped before decryption). docs/transport.md has the whole security model.
  *
  * <p>Without a key the channel works but nothing is encrypted or authenticated; a WARN is logged once per JVM.
  *
