@@ -80,6 +80,11 @@ public final class JGroupsStack {
     private JGroupsStack() {
     }
 
+    /** Lets a test observe the once-per-JVM warning again. */
+    static void forgetInsecureWarning() {
+        INSECURE_WARNED.set(false);
+    }
+
     /** @return a builder with the defaults described on each of its methods */
     public static Builder builder() {
         return new Builder();

@@ -69,6 +69,24 @@ class JGroupsStackTest {
     }
 
     @Test
+    void without_a_key_building_works_and_warns_exactly_once() throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        JGroupsStack.forgetInsecureWarning();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            JGroupsStack.builder().buildProtocols();
+            JGroupsStack.builder().transport(Transport.sharedLoopback()).buildProtocols();
+            JGroupsStack.builder().key(ClusterKey.random()).buildProtocols();
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log.split("NOT encrypted", -1)).as(log).hasSize(2);
+        assertThat(log).contains("WARN").contains("No cluster key configured");
+    }
+
+    @Test
     void by_default_everything_binds_to_loopback_with_diagnostics_off() throws Exception {
         List<Protocol> stack = JGroupsStack.builder().buildProtocols();
         TCP tcp = find(stack, TCP.class);
