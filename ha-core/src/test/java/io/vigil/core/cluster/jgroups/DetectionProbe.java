@@ -30,6 +30,7 @@ import org.jgroups.View;
  * <pre>
  * java -cp &lt;test classpath&gt; io.vigil.core.cluster.jgroups.DetectionProbe \
  *      [--profile fast|default|wan] [--nodes 3] [--trials 10] [--signals KILL,STOP[,STOPCONT]]
+ *      [--victim alternate|coordinator|member]
  * </pre>
  *
  * Each trial waits for a full view, sends the signal to one node (alternately the coordinator and another
@@ -58,6 +59,11 @@ public final class DetectionProbe {
         int nodes = Integer.parseInt(opts.getOrDefault("--nodes", "3"));
         int trials = Integer.parseInt(opts.getOrDefault("--trials", "10"));
         List<String> signals = Arrays.asList(opts.getOrDefault("--signals", "KILL,STOP").split(","));
+        String victims = opts.getOrDefault("--victim", "alternate");
+        if (!List.of("alternate", "coordinator", "member").contains(victims)) {
+            throw new IllegalArgumentException("--victim: expected alternate, coordinator or member but got '"
+                    + victims + "'");
+        }
         Path work = Files.createTempDirectory("vigil-probe");
         Path keyFile = work.resolve("authkey");
         ClusterKey.generate(keyFile);
@@ -66,7 +72,7 @@ public final class DetectionProbe {
             try (Cluster cluster = new Cluster(profile, nodes, keyFile, work)) {
                 cluster.startAll();
                 for (int t = 0; t < trials; t++) {
-                    boolean coord = t % 2 == 0;
+                    boolean coord = victims.equals("coordinator") || (victims.equals("alternate") && t % 2 == 0);
                     long[] ms = cluster.trial(signal, coord);
                     String p = profile.name().toLowerCase(Locale.ROOT);
                     String metric = "detect_" + p + "_" + switch (signal) {
