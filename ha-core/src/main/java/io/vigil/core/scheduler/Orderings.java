@@ -222,7 +222,53 @@ final class Orderings {
             for (Edge e : edges) {
                 changed |= apply(e);
             }
+            for (PrimitiveRsc leaf : cluster.leaves) {
+                changed |= blockDependents(leaf);
+            }
         }
+    }
+
+    /**
+     * A primary that cannot start where it was assigned takes its mandatory dependents with it (they were
+     * placed on the assumption that it runs there).
+     */
+    private static boolean blockDependents(PrimitiveRsc leaf) {
+        Act start = leaf.start;
+        if (start.node == null || start.runnable) {
+            return false;
+        }
+        boolean changed = false;
+        for (Rsc primary = leaf; primary != null; primary = primary.parent) {
+            if (primary != leaf && primary instanceof CloneRsc clone && anyInstanceStarts(clone)) {
+                break;
+            }
+            for (Coloc c : primary.withThis) {
+                if (c.score() < io.vigil.core.model.Score.INFINITY) {
+                    continue;
+                }
+                for (PrimitiveRsc dep : c.dependent().leaves()) {
+                    Act d = dep.start;
+                    if (d.node != null && d.runnable && (primary == leaf || d.node == start.node)) {
+                        d.runnable = false;
+                        d.reason = "colocation with " + leaf.id;
+                        changed = true;
+                    }
+                }
+            }
+            if (primary instanceof CloneRsc) {
+                break;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean anyInstanceStarts(CloneRsc clone) {
+        for (PrimitiveRsc l : clone.leaves()) {
+            if (l.start.node != null && l.start.runnable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean apply(Edge e) {

@@ -50,9 +50,7 @@ public final class Scheduler {
         Locations.apply(cluster, cluster.promotedLocations);
         Locations.applyStickiness(cluster);
         Colocations.build(cluster);
-        List<Rsc> order = new ArrayList<>(cluster.resources);
-        order.sort(Comparator.comparing((Rsc r) -> -r.meta.priorityOrDefault()).thenComparing(r -> r.order));
-        for (Rsc r : order) {
+        for (Rsc r : Assignment.order(cluster)) {
             r.assign(cluster, null);
         }
         Actions.create(cluster);
