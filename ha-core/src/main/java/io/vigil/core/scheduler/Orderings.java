@@ -23,6 +23,8 @@ final class Orderings {
     static final int RUNNABLE_LEFT = 1;
     static final int IMPLIES_THEN = 2;
     static final int IMPLIES_FIRST = 4;
+    /** Asymmetrical mandatory order: an unrunnable first only blocks a then-action that must happen anyway. */
+    static final int RUNNABLE_LEFT_IF_REQUIRED = 8;
 
     /**
      * One side of an edge: an action of one or more resources. With {@code any}, one runnable resource is
@@ -81,7 +83,7 @@ final class Orderings {
         if (kind == OrderKind.MANDATORY) {
             flags = IMPLIES_THEN;
             if (fa == ResourceAction.START || fa == ResourceAction.PROMOTE) {
-                flags |= RUNNABLE_LEFT;
+                flags |= symmetrical ? RUNNABLE_LEFT : RUNNABLE_LEFT_IF_REQUIRED;
             }
         }
         // Interleaved clone pairs are expanded per node later; here the order is kept at resource level.
@@ -289,7 +291,9 @@ final class Orderings {
                         f = new boolean[] {false, e.first().task().equals("stop")
                                 || e.first().task().equals("demote")};
                     }
-                    if ((e.flags() & RUNNABLE_LEFT) != 0 && !f[1] && b.runnable) {
+                    boolean blocks = (e.flags() & RUNNABLE_LEFT) != 0
+                            || (e.flags() & RUNNABLE_LEFT_IF_REQUIRED) != 0 && !b.optional;
+                    if (blocks && !f[1] && b.runnable) {
                         b.runnable = false;
                         b.reason = "unrunnable " + name(e.first()) + " " + e.first().task();
                         changed = true;
