@@ -76,8 +76,10 @@ final class History {
                     Outcome out = replay(cluster, h.operations(), any.primitive, any);
                     String slot = clone.unique || clone.cloneNodeMax > 1 ? suffix : "";
                     String key = String.format("%06d|%s", node.index, slot);
+                    // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
                     cloneEntries.computeIfAbsent(clone, c -> new TreeMap<>())
-                            .computeIfAbsent(key, k -> new TreeMap<>()).put(base, out);
+                            .computeIfAbsent(key, k -> new TreeMap<>())
+                            .merge(base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
                     for (PrimitiveRsc l : clone.leaves()) {
                         if (baseId(l).equals(base)) {
                             l.known.set(node.index);
@@ -241,7 +243,8 @@ final class History {
             int expected = op.expectedRc() == 190 ? 0 : op.expectedRc() == 191 ? 8 : op.expectedRc();
             boolean probe = op.isProbe();
             boolean failure;
-            if (op.status() != ExecStatus.DONE) {
+            // op-status "error" still carries a meaningful rc: Pacemaker judges it by the rc like a completed op.
+            if (op.status() != ExecStatus.DONE && op.status() != ExecStatus.ERROR) {
                 failure = true;
             } else if (probe) {
                 failure = rc != 0 && rc != 7 && rc != 8;
