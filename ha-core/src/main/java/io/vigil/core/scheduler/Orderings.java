@@ -208,8 +208,14 @@ final class Orderings {
 
     /** Whether an edge between two clones applies per node (the then-clone interleaves). */
     static boolean interleaved(Edge e) {
-        return e.first().rscs().size() == 1 && e.first().rscs().get(0) instanceof CloneRsc
-                && e.then().rscs().size() == 1 && e.then().rscs().get(0) instanceof CloneRsc tc && tc.interleave;
+        if (e.first().rscs().size() != 1 || e.then().rscs().size() != 1
+                || !(e.first().rscs().get(0) instanceof CloneRsc fc) || !(e.then().rscs().get(0) instanceof CloneRsc tc)
+                || fc == tc) {
+            return false;
+        }
+        // For stops and demotes the first clone's setting counts (the inverse of a start order), else the then's.
+        String task = e.then().task();
+        return task.equals("stop") || task.equals("demote") ? fc.interleave : tc.interleave;
     }
 
     /** Propagates every edge and the per-leaf rules until nothing changes. */
@@ -326,11 +332,17 @@ final class Orderings {
         return ref.rscs().get(0).id;
     }
 
-    /** Makes a (possibly compound) action required on every leaf that has it. */
+    /**
+     * Makes a first-action required. Only a primitive's own action is forced; for a group or clone only its
+     * summary action would become required, which forces none of its members.
+     */
     private static boolean require(Ref ref, SchedNode onlyNode) {
         boolean changed = false;
         for (Rsc r : ref.rscs()) {
             for (Rsc unit : units(r, onlyNode, ref.task())) {
+                if (!(unit instanceof PrimitiveRsc)) {
+                    continue;
+                }
                 for (PrimitiveRsc leaf : unit.leaves()) {
                     for (Act a : actsOf(leaf, ref.task())) {
                         if (a.optional && a.node != null && leaf.actionable()) {
