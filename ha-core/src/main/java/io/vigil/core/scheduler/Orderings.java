@@ -25,6 +25,8 @@ final class Orderings {
     static final int IMPLIES_FIRST = 4;
     /** Asymmetrical mandatory order: an unrunnable first only blocks a then-action that must happen anyway. */
     static final int RUNNABLE_LEFT_IF_REQUIRED = 8;
+    /** Reason of an interleaved instance that cannot run for want of a partner instance on its node. */
+    static final String NO_PARTNER = "no interleave partner";
 
     /**
      * One side of an edge: an action of one or more resources. With {@code any}, one runnable resource is
@@ -146,7 +148,7 @@ final class Orderings {
     }
 
     /** Flags of a (possibly compound) first side: {required, runnable}. */
-    private static boolean[] summarize(Ref ref, SchedNode onlyNode) {
+    private static boolean[] summarize(Ref ref, SchedNode onlyNode, SchedNode thenNode) {
         boolean required = false;
         boolean anyRunnable = false;
         boolean allRunnable = true;
@@ -168,7 +170,10 @@ final class Orderings {
                         continue;
                     }
                     uSeen = true;
-                    rRequired |= !a.optional;
+                    // A clone's action only forces a then-action through its instances on the same node.
+                    if (!(r instanceof CloneRsc) || thenNode == null || a.node == thenNode) {
+                        rRequired |= !a.optional;
+                    }
                     uAll &= a.runnable;
                 }
                 rSeen |= uSeen;
@@ -292,16 +297,18 @@ final class Orderings {
                     if (perNode && node == null) {
                         continue;
                     }
-                    boolean[] f = summarize(e.first(), node);
+                    boolean[] f = summarize(e.first(), node, b.node);
+                    boolean noPartner = false;
                     if (perNode && !hasUnit(e.first(), node)) {
                         f = new boolean[] {false, e.first().task().equals("stop")
                                 || e.first().task().equals("demote")};
+                        noPartner = true;
                     }
                     boolean blocks = (e.flags() & RUNNABLE_LEFT) != 0
                             || (e.flags() & RUNNABLE_LEFT_IF_REQUIRED) != 0 && !b.optional;
                     if (blocks && !f[1] && b.runnable) {
                         b.runnable = false;
-                        b.reason = "unrunnable " + name(e.first()) + " " + e.first().task();
+                        b.reason = noPartner ? NO_PARTNER : "unrunnable " + name(e.first()) + " " + e.first().task();
                         changed = true;
                     }
                     if ((e.flags() & IMPLIES_THEN) != 0 && f[0] && b.optional && b.node != null
