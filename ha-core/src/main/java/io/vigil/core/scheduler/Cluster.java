@@ -43,6 +43,8 @@ final class Cluster {
     final NoQuorumPolicy noQuorumPolicy;
     final boolean stopAll;
     final boolean maintenanceMode;
+    /** Whether any node carries a promotion score attribute. */
+    final boolean anyPromotionScores;
     /** Location constraints for the Promoted role of promotable clones. */
     final List<Locations.PromotedLocation> promotedLocations = new ArrayList<>();
 
@@ -59,6 +61,11 @@ final class Cluster {
 ;
         buildNodes();
         buildResources();
+        boolean promo = false;
+        for (SchedNode n : nodes) {
+            promo |= n.hasPromotionScores;
+        }
+        this.anyPromotionScores = promo;
     }
 
     /** Whether actions that need quorum may run (no-quorum-policy=ignore, or quorate). */
@@ -130,10 +137,6 @@ final class Cluster {
             }
             rsc.order = order++;
             resources.add(rsc);
-        }
-        int k = 0;
-        for (PrimitiveRsc leaf : leaves) {
-            leaf.order = k++;
         }
     }
 

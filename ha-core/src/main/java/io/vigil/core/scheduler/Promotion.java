@@ -20,6 +20,9 @@ final class Promotion {
 
     /** The promotion score a node's attributes give one instance, or null when no score is set. */
     static Integer promotionScore(Cluster cluster, Rsc instance, SchedNode node) {
+        if (!node.hasPromotionScores) {
+            return null;
+        }
         Integer total = null;
         for (PrimitiveRsc leaf : instance.leaves()) {
             CloneRsc clone = leaf.parentClone();
@@ -54,6 +57,9 @@ final class Promotion {
 
     /** Positive promotion scores also draw instances to the nodes where they could be promoted. */
     static void addPromotionPreferences(Cluster cluster, CloneRsc clone) {
+        if (!cluster.anyPromotionScores) {
+            return;
+        }
         for (Rsc inst : clone.instances) {
             for (SchedNode n : cluster.nodes) {
                 if (!n.canRunResources()) {
@@ -75,14 +81,14 @@ final class Promotion {
             priority[i] = priority(cluster, clone, inst);
             candidates.add(inst);
         }
-        candidates.sort(Comparator.comparing((Rsc inst) -> -priority[clone.instances.indexOf(inst)])
+        candidates.sort(Comparator.comparing((Rsc inst) -> -priority[inst.order])
                 .thenComparing(inst -> currentlyPromoted(inst) ? 0 : 1)
                 .thenComparing(inst -> inst.order));
         int promoted = 0;
         int[] perNode = new int[cluster.nodes.size()];
         for (Rsc inst : candidates) {
             SchedNode node = inst.assignedNode();
-            int p = priority[clone.instances.indexOf(inst)];
+            int p = priority[inst.order];
             boolean pinned = !inst.leaves().get(0).actionable();
             Role role;
             if (node == null) {
