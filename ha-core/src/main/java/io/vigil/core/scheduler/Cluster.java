@@ -181,13 +181,14 @@ final class Cluster {
         for (Primitive p : c.child().primitives()) {
             constraintTarget.put(p.id(), rsc);
         }
+        MetaAttributes childMeta = c.child().meta().inheriting(meta);
         for (int i = 0; i < cloneMax; i++) {
             String suffix = ":" + i;
             Rsc inst;
             if (c.child() instanceof Primitive p) {
-                inst = primitive(p.id() + suffix, rsc, p, p.meta().inheriting(meta));
+                inst = primitive(p.id() + suffix, rsc, p, childMeta);
             } else if (c.child() instanceof Group g) {
-                inst = group(g.id() + suffix, rsc, g, g.meta().inheriting(meta));
+                inst = group(g.id() + suffix, rsc, g, childMeta);
             } else {
                 throw new IllegalArgumentException("clone " + c.id() + ": a clone of a clone is not supported");
             }
