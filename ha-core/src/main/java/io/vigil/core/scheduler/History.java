@@ -312,7 +312,10 @@ final class History {
             }
             switch (task) {
                 case "start" -> role = Role.STARTED;
-                case "promote", "demote" -> role = Role.PROMOTED;
+                case "promote" -> role = Role.PROMOTED;
+                // A failed demote counts as no longer promoted, unless the failure freezes it (on-fail=block).
+                case "demote" -> role = onFailFor(cluster, p, task, op.interval()) == OnFail.BLOCK ? Role.PROMOTED
+                        : Role.UNPROMOTED;
                 case "stop" -> {
                     stopFailed = true;
                     if (role == Role.STOPPED) {
