@@ -253,6 +253,9 @@ final class History {
             } else {
                 failure = rc != expected;
             }
+            if (failure && expired(cluster, leaf, op, onFailFor(cluster, p, task, op.interval()))) {
+                continue; // failure-timeout passed: Pacemaker forgets this failure
+            }
             if (failure && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
                 // Pacemaker pretends an ignored failure succeeded.
                 ignored = true;
@@ -342,6 +345,16 @@ final class History {
             failed = true;
         }
         return new Outcome(role, failed, onFail, banHere, banAll, stopFailed, ignored);
+    }
+
+    /** Whether a failed operation is older than the resource's failure-timeout (never for on-fail=block). */
+    private static boolean expired(Cluster cluster, PrimitiveRsc leaf, OperationRecord op, OnFail onFail) {
+        Duration timeout = leaf.meta.failureTimeoutOrDefault();
+        if (timeout.isZero() || onFail == OnFail.BLOCK || cluster.now == null) {
+            return false;
+        }
+        Instant when = op.lastRcChange() != null ? op.lastRcChange() : op.lastRun();
+        return when != null && !when.plus(timeout).isAfter(cluster.now);
     }
 
     /** The failure policy of an operation: configured, else op_defaults, else Pacemaker's default. */
