@@ -317,6 +317,12 @@ final class Orderings {
                         b.reason = "required " + name(e.first()) + " " + e.first().task();
                         changed = true;
                     }
+                    if ((e.flags() & IMPLIES_FIRST) != 0 && b.runnable && b.task.equals("stop")
+                            && blockedActive(e.first())) {
+                        // what must stop first is frozen (a blocked failure), so this stop cannot happen either
+                        b.runnable = false;
+                        changed = true;
+                    }
                     if ((e.flags() & IMPLIES_FIRST) != 0 && !b.optional) {
                         changed |= require(e.first(), node);
                     }
@@ -324,6 +330,15 @@ final class Orderings {
             }
         }
         return changed;
+    }
+
+    private static boolean blockedActive(Ref ref) {
+        for (Rsc r : ref.rscs()) {
+            if (r instanceof PrimitiveRsc p && p.blocked && !p.current.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasUnit(Ref ref, SchedNode node) {

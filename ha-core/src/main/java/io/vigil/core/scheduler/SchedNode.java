@@ -59,9 +59,12 @@ final class SchedNode {
         return online() && !standby && !maintenance && !fenced;
     }
 
-    /** Whether what the status reports for this node is trusted as running (offline nodes run nothing). */
+    /**
+     * Whether what the status reports for this node is trusted as running: offline nodes run nothing, except a
+     * node in maintenance, whose resources are left as they were.
+     */
     boolean historyCounts() {
-        return online() || unclean();
+        return online() || unclean() || maintenance;
     }
 
     /** Display state after the transition. */
