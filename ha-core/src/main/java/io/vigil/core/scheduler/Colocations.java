@@ -128,7 +128,8 @@ final class Colocations {
 
     /** Whether a colocation's dependent-role applies only to promotion (handled by {@link Promotion}). */
     static boolean promotionOnly(Coloc c) {
-        return c.dependentRole() == Role.PROMOTED && isPromotable(c.dependent());
+        return (c.dependentRole() == Role.PROMOTED || c.dependentRole() == Role.UNPROMOTED)
+                && isPromotable(c.dependent());
     }
 
     static boolean isPromotable(Rsc r) {

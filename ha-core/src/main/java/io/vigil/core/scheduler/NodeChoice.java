@@ -44,6 +44,7 @@ final class NodeChoice {
         }
         // A positive tie goes to the node it already runs on (a zero score is no reason to stay).
         if (bestScore > 0 && running != null && running != best && running.canRunResources()
+                && (clone == null || !clone.unique)
                 && (clone == null || clone.allows(running))
                 && rsc.scores[running.index] != Rsc.UNSET && rsc.scores[running.index] == bestScore
                 && Utilization.fits(cluster, need, running)) {

@@ -146,9 +146,10 @@ final class Promotion {
                 p = Score.add(p, loc.score());
             }
         }
-        // This clone's promoted instances colocated with something else.
+        // This clone's instances colocated, in a role, with something else: a promoted dependent wants the
+        // primary's node (and with INFINITY cannot be promoted elsewhere), an unpromoted one avoids promotion there.
         for (Coloc c : clone.thisWith) {
-            if (c.dependentRole() != Role.PROMOTED) {
+            if (c.dependentRole() != Role.PROMOTED && c.dependentRole() != Role.UNPROMOTED) {
                 continue;
             }
             c.primary().assign(cluster, null);
@@ -157,12 +158,12 @@ final class Promotion {
             for (SchedNode pn : primary) {
                 match |= Colocations.sameLocation(c.attribute(), node, pn);
             }
-            if (c.score() >= Score.INFINITY) {
-                if (!match) {
+            if (!match) {
+                if (c.score() >= Score.INFINITY && c.dependentRole() == Role.PROMOTED) {
                     p = Score.MINUS_INFINITY;
                 }
-            } else if (match) {
-                p = Score.add(p, c.score());
+            } else {
+                p = Score.add(p, c.dependentRole() == Role.UNPROMOTED ? -c.score() : c.score());
             }
         }
         // Something colocated with this clone's promoted role pulls promotion to the nodes it prefers.
