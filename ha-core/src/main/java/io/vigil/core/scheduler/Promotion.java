@@ -172,6 +172,9 @@ final class Promotion {
                 continue;
             }
             Rsc dep = c.dependent();
+            if (!Colocations.anyAvailable(cluster, dep.scores)) {
+                continue; // a dependent that can run nowhere does not veto promotion (Pacemaker ignores it)
+            }
             int ds = dep.score(node.index);
             if (!node.canRunResources()) {
                 ds = Score.MINUS_INFINITY;
