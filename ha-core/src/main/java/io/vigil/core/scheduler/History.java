@@ -411,7 +411,9 @@ final class History {
                 }
                 Duration timeout = leaf.meta.failureTimeoutOrDefault();
                 Instant last = fc.lastFailure();
-                if (!timeout.isZero() && last != null && cluster.now != null && !leaf.blocked
+                boolean blocking = leaf.blocked
+                        || onFailFor(cluster, leaf.primitive, fc.operation(), fc.interval()) == OnFail.BLOCK;
+                if (!timeout.isZero() && last != null && cluster.now != null && !blocking
                         && !last.plus(timeout).isAfter(cluster.now)) {
                     continue; // expired
                 }

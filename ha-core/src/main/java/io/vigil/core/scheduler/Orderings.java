@@ -202,13 +202,26 @@ final class Orderings {
             for (Rsc inst : c.instances) {
                 SchedNode n = task.equals("stop") || task.equals("demote") ? CloneRsc.currentNode(inst)
                         : inst.assignedNode();
-                if (n == onlyNode) {
+                if (n == onlyNode && !withoutPartner(inst, task)) {
                     out.add(inst);
                 }
             }
             return out;
         }
         return List.of(r);
+    }
+
+    /** An instance banned for want of an interleave partner does not exist for the next clone in a chain. */
+    private static boolean withoutPartner(Rsc inst, String task) {
+        if (!task.equals("start") && !task.equals("promote")) {
+            return false;
+        }
+        for (PrimitiveRsc leaf : inst.leaves()) {
+            if (!leaf.start.runnable && NO_PARTNER.equals(leaf.start.reason)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an edge between two clones applies per node (the then-clone interleaves). */
