@@ -36,7 +36,8 @@ final class Actions {
                 PrimitiveRsc.Active here = leaf.currentOn(next);
                 Act stopHere = leaf.stopOn(next);
                 boolean staying = here != null && stopHere.optional;
-                boolean runnable = act ? startRunnable(cluster, leaf, next, !leaf.current.isEmpty()) : here != null;
+                boolean runnable = act ? startRunnable(cluster, leaf, next, !leaf.current.isEmpty())
+                        : here != null && !leaf.blocked;
                 leaf.start = new Act("start", leaf, next, staying, runnable);
                 if (role == Role.PROMOTED) {
                     boolean already = staying && here.role() == Role.PROMOTED;
