@@ -123,6 +123,8 @@ final class Engine {
     private final Deque<Write> queue = new ArrayDeque<>();
     private Write inflight;
     private final Set<String> acks = new TreeSet<>();
+    /** The newest version each member acknowledged in this term; the DC keeps pushing to those behind. */
+    private final Map<String, CibVersion> memberVersion = new TreeMap<>();
     private final Map<String, Msg.Result> recentResults = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -264,6 +266,7 @@ final class Engine {
         queue.clear();
         inflight = null;
         acks.clear();
+        memberVersion.clear();
     }
 
     // ------------------------------------------------------------------ messages
@@ -310,9 +313,9 @@ final class Engine {
                 }
             }
             checkJoin();
-        } else if (role == Role.ACTIVE && inflight != null) {
+        } else if (role == Role.ACTIVE) {
             for (String m : view.members()) {
-                if (!acks.contains(m)) {
+                if (!m.equals(self) && !cib.version().equals(memberVersion.get(m))) {
                     transport.send(m, new Msg.Replicate(view.id(), term, cib));
                 }
             }
@@ -576,6 +579,9 @@ final class Engine {
     }
 
     private void onAck(String from, Msg.Ack a) {
+        if (role == Role.ACTIVE && a.term() == term) {
+            memberVersion.merge(from, a.version(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+        }
         if (role == Role.ACTIVE && a.term() == term && inflight != null && a.version().equals(cib.version())) {
             acks.add(from);
             checkCommit();
