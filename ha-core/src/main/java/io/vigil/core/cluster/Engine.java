@@ -369,15 +369,16 @@ final class Engine {
         if (!all && !timedOut) {
             return;
         }
-        List<String> intactNodes = replies.values().stream().filter(r -> r.cib() != null).map(r -> "x").toList();
+        int intactCopies = 0;
         int intactVotes = 0;
         for (Map.Entry<String, Msg.JoinReply> e : replies.entrySet()) {
             if (e.getValue().cib() != null) {
+                intactCopies++;
                 intactVotes += quorum.votesOf(e.getKey());
             }
         }
         int needed = ignoreQuorum() ? 1 : quorum.threshold();
-        if (intactNodes.isEmpty() || intactVotes < needed) {
+        if (intactCopies == 0 || intactVotes < needed) {
             if (!warnedWaiting) {
                 warnedWaiting = true;
                 log.warn("{}: cannot finish the join round of term {}: members with intact CIBs carry {} votes, "
