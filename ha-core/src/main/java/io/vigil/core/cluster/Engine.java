@@ -62,8 +62,12 @@ final class Engine {
 
     private enum Role { FOLLOWER, JOINING, ACTIVE }
 
-    /** A change waiting at the DC. {@code direct} is set for the DC's own writes (join round). */
-    private record Write(String origin, String requestId, CibVersion base, Configuration configuration, Cib direct) {
+    /**
+     * A change waiting at the DC. {@code direct} is set for the DC's own join-round write; {@code joined} for a
+     * member whose join reply came after the round finished (its state replaces "pending").
+     */
+    private record Write(String origin, String requestId, CibVersion base, Configuration configuration, Cib direct,
+                         NodeStatus joined) {
     }
 
     /** A change submitted on this node, until its outcome is known. */
@@ -318,6 +322,9 @@ final class Engine {
                 if (!m.equals(self) && !cib.version().equals(memberVersion.get(m))) {
                     transport.send(m, new Msg.Replicate(view.id(), term, cib));
                 }
+                if (!replies.containsKey(m)) {
+                    transport.send(m, new Msg.JoinRequest(view.id(), term)); // late member: still want its state
+                }
             }
         }
         long now = timers.now();
@@ -346,6 +353,14 @@ final class Engine {
     }
 
     private void onJoinReply(String from, Msg.JoinReply r) {
+        if (role == Role.ACTIVE && r.ok() && r.term() == term && !replies.containsKey(from)) {
+            replies.put(from, r);
+            if (r.local() != null) {
+                queue.add(new Write(self, null, null, null, null, r.local()));
+                pump();
+            }
+            return;
+        }
         if (role != Role.JOINING) {
             return;
         }
@@ -424,7 +439,7 @@ final class Engine {
         dc = self;
         dcTerm = term;
         log.debug("{}: DC of term {} adopts {} from {}", self, term, v, best.getKey());
-        write(new Write(self, null, null, null, adopted), adopted);
+        write(new Write(self, null, null, null, adopted, null), adopted);
         if (newDc) {
             emit(ClusterEvent.Type.DC_ELECTED, self + " is DC (term " + term + ", view " + view.id() + ")");
         }
@@ -539,6 +554,18 @@ final class Engine {
     }
 
     private void apply(Write w) {
+        if (w.joined() != null) {
+            List<NodeStatus> nodes = new ArrayList<>();
+            for (NodeStatus n : cib.status().nodes()) {
+                if (!n.name().equals(w.joined().name())) {
+                    nodes.add(n);
+                }
+            }
+            nodes.add(withMembership(w.joined(), w.joined().name(), Membership.ONLINE));
+            write(w, new Cib(cib.version().nextUpdate(), cib.configuration(),
+                    new ClusterStatus(cib.status().quorate(), cib.status().dc(), nodes)));
+            return;
+        }
         if (!quorate && !ignoreQuorum()) {
             reply(w, result(w, Msg.Outcome.NO_QUORUM, null, List.of(), "change refused: no quorum ("
                     + quorumText() + ")"));
@@ -607,7 +634,7 @@ final class Engine {
                 return;
             }
         }
-        queue.add(new Write(from, s.requestId(), s.base(), s.configuration(), null));
+        queue.add(new Write(from, s.requestId(), s.base(), s.configuration(), null, null));
         pump();
     }
 

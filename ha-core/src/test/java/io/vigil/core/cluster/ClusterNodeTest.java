@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.vigil.core.cluster.jgroups.ClusterKey;
 import io.vigil.core.model.CibVersion;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ConfigurationException;
@@ -233,5 +234,30 @@ class ClusterNodeTest {
         awaitOneDc(List.of(n1, n2, n3));
         n3.close();
         awaitOneDc(List.of(n1, n2));
+    }
+
+    @Test
+    void a_node_with_the_wrong_cluster_key_cannot_join_and_never_counts_itself_quorate() throws Exception {
+        ClusterKey key = ClusterKey.random();
+        List<ClusterNode> members = new ArrayList<>();
+        for (String n : List.of("n1", "n2", "n3")) {
+            ClusterNode node = ClusterNode.builder().clusterName(cluster).nodeName(n).dataDirectory(dir.resolve(n))
+                    .nodes("n1", "n2", "n3").loopback().profile("fast").clusterKey(key).build().start();
+            nodes.add(node);
+            members.add(node);
+        }
+        awaitOneDc(members);
+        ClusterNode intruder = ClusterNode.builder().clusterName(cluster).nodeName("n4")
+                .dataDirectory(dir.resolve("n4")).nodes("n1", "n2", "n3").loopback().profile("fast")
+                .clusterKey(ClusterKey.random()).build().start();
+        nodes.add(intruder);
+        Thread.sleep(6_000);
+        ClusterSnapshot s = intruder.snapshot();
+        assertThat(s.members()).containsExactly("n4");
+        assertThat(s.quorate()).isFalse();
+        assertThat(s.dc()).isNull();
+        assertThat(members.get(0).snapshot().members()).containsExactlyInAnyOrder("n1", "n2", "n3");
+        assertThatThrownBy(() -> intruder.updateConfiguration(SimulationTest.addResource("evil"))
+                .get(5, TimeUnit.SECONDS)).cause().isInstanceOf(NoQuorumException.class);
     }
 }
