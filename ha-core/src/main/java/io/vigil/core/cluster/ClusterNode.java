@@ -169,13 +169,17 @@ public final class ClusterNode implements AutoCloseable {
             out.completeExceptionally(new ClusterException("node " + b.nodeName + " is not running"));
             return out;
         }
-        loop.execute(() -> engine.submit(change, conditional).whenCompleteAsync((v, e) -> {
-            if (e != null) {
-                out.completeExceptionally(e);
-            } else {
-                out.complete(v);
-            }
-        }, ForkJoinPool.commonPool()));
+        try {
+            loop.execute(() -> engine.submit(change, conditional).whenCompleteAsync((v, e) -> {
+                if (e != null) {
+                    out.completeExceptionally(e);
+                } else {
+                    out.complete(v);
+                }
+            }, ForkJoinPool.commonPool()));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            out.completeExceptionally(new ClusterException("node " + b.nodeName + " is closed"));
+        }
         return out;
     }
 
