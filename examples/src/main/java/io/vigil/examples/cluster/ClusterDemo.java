@@ -1,5 +1,6 @@
 package io.vigil.examples.cluster;
 
+import io.vigil.core.cluster.jgroups.ClusterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,9 +61,12 @@ public final class ClusterDemo {
         say("Vigil cluster demo: 3 nodes, each in its own JVM, TCP on 127.0.0.1:" + port + "-" + (port + 2)
                 + ", profile 'fast'");
         say("Data and node logs in " + dir);
+        Path keyFile = dir.resolve("cluster.key");
+        ClusterKey key = ClusterKey.generate(keyFile);
+        say("Generated cluster key " + key.fingerprint() + ": traffic is encrypted and authenticated");
         for (int i = 0; i < NAMES.size(); i++) {
             String n = NAMES.get(i);
-            nodes.add(new NodeProcess(cluster, n, dir.resolve(n), NAMES, port + i, hosts, "fast",
+            nodes.add(new NodeProcess(cluster, n, dir.resolve(n), NAMES, port + i, hosts, "fast", keyFile,
                     dir.resolve(n + ".log"), ClusterDemo::live));
         }
 

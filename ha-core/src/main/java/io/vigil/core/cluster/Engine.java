@@ -62,8 +62,12 @@ final class Engine {
 
     private enum Role { FOLLOWER, JOINING, ACTIVE }
 
-    /** A change waiting at the DC. {@code direct} is set for the DC's own writes (join round). */
-    private record Write(String origin, String requestId, CibVersion base, Configuration configuration, Cib direct) {
+    /**
+     * A change waiting at the DC. {@code direct} is set for the DC's own join-round write; {@code joined} for a
+     * member whose join reply came after the round finished (its state replaces "pending").
+     */
+    private record Write(String origin, String requestId, CibVersion base, Configuration configuration, Cib direct,
+                         NodeStatus joined) {
     }
 
     /** A change submitted on this node, until its outcome is known. */
@@ -123,6 +127,8 @@ final class Engine {
     private final Deque<Write> queue = new ArrayDeque<>();
     private Write inflight;
     private final Set<String> acks = new TreeSet<>();
+    /** The newest version each member acknowledged in this term; the DC keeps pushing to those behind. */
+    private final Map<String, CibVersion> memberVersion = new TreeMap<>();
     private final Map<String, Msg.Result> recentResults = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -264,6 +270,7 @@ final class Engine {
         queue.clear();
         inflight = null;
         acks.clear();
+        memberVersion.clear();
     }
 
     // ------------------------------------------------------------------ messages
@@ -310,10 +317,13 @@ final class Engine {
                 }
             }
             checkJoin();
-        } else if (role == Role.ACTIVE && inflight != null) {
+        } else if (role == Role.ACTIVE) {
             for (String m : view.members()) {
-                if (!acks.contains(m)) {
+                if (!m.equals(self) && !cib.version().equals(memberVersion.get(m))) {
                     transport.send(m, new Msg.Replicate(view.id(), term, cib));
+                }
+                if (!replies.containsKey(m)) {
+                    transport.send(m, new Msg.JoinRequest(view.id(), term)); // late member: still want its state
                 }
             }
         }
@@ -343,6 +353,14 @@ final class Engine {
     }
 
     private void onJoinReply(String from, Msg.JoinReply r) {
+        if (role == Role.ACTIVE && r.ok() && r.term() == term && !replies.containsKey(from)) {
+            replies.put(from, r);
+            if (r.local() != null) {
+                queue.add(new Write(self, null, null, null, null, r.local()));
+                pump();
+            }
+            return;
+        }
         if (role != Role.JOINING) {
             return;
         }
@@ -366,15 +384,16 @@ final class Engine {
         if (!all && !timedOut) {
             return;
         }
-        List<String> intactNodes = replies.values().stream().filter(r -> r.cib() != null).map(r -> "x").toList();
+        int intactCopies = 0;
         int intactVotes = 0;
         for (Map.Entry<String, Msg.JoinReply> e : replies.entrySet()) {
             if (e.getValue().cib() != null) {
+                intactCopies++;
                 intactVotes += quorum.votesOf(e.getKey());
             }
         }
         int needed = ignoreQuorum() ? 1 : quorum.threshold();
-        if (intactNodes.isEmpty() || intactVotes < needed) {
+        if (intactCopies == 0 || intactVotes < needed) {
             if (!warnedWaiting) {
                 warnedWaiting = true;
                 log.warn("{}: cannot finish the join round of term {}: members with intact CIBs carry {} votes, "
@@ -420,7 +439,7 @@ final class Engine {
         dc = self;
         dcTerm = term;
         log.debug("{}: DC of term {} adopts {} from {}", self, term, v, best.getKey());
-        write(new Write(self, null, null, null, adopted), adopted);
+        write(new Write(self, null, null, null, adopted, null), adopted);
         if (newDc) {
             emit(ClusterEvent.Type.DC_ELECTED, self + " is DC (term " + term + ", view " + view.id() + ")");
         }
@@ -535,6 +554,18 @@ final class Engine {
     }
 
     private void apply(Write w) {
+        if (w.joined() != null) {
+            List<NodeStatus> nodes = new ArrayList<>();
+            for (NodeStatus n : cib.status().nodes()) {
+                if (!n.name().equals(w.joined().name())) {
+                    nodes.add(n);
+                }
+            }
+            nodes.add(withMembership(w.joined(), w.joined().name(), Membership.ONLINE));
+            write(w, new Cib(cib.version().nextUpdate(), cib.configuration(),
+                    new ClusterStatus(cib.status().quorate(), cib.status().dc(), nodes)));
+            return;
+        }
         if (!quorate && !ignoreQuorum()) {
             reply(w, result(w, Msg.Outcome.NO_QUORUM, null, List.of(), "change refused: no quorum ("
                     + quorumText() + ")"));
@@ -576,6 +607,9 @@ final class Engine {
     }
 
     private void onAck(String from, Msg.Ack a) {
+        if (role == Role.ACTIVE && a.term() == term) {
+            memberVersion.merge(from, a.version(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+        }
         if (role == Role.ACTIVE && a.term() == term && inflight != null && a.version().equals(cib.version())) {
             acks.add(from);
             checkCommit();
@@ -600,7 +634,7 @@ final class Engine {
                 return;
             }
         }
-        queue.add(new Write(from, s.requestId(), s.base(), s.configuration(), null));
+        queue.add(new Write(from, s.requestId(), s.base(), s.configuration(), null, null));
         pump();
     }
 
