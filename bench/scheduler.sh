@@ -10,6 +10,7 @@
 #   --skip-build  use what the last `mvn package` built
 #   --sizes LIST  in-process sizes, default 16x500,32x2000,64x5000,100x10000
 #   --seed N      generator seed, default 42
+# crm_simulate runs 3 times on 16x500 and once on bigger sizes (a run takes minutes); Vigil 5 times.
 # Output: `RESULT <metric> p50_ms=<x> p99_ms=<y> max_ms=<z> n=<runs>` lines (in-process:
 # scheduler_<N>x<R>_<scratch|nodefail>; whole process: crm_simulate_... and vigil_simulate_...) and
 # `RATIO <N>x<R>_<scenario> crm_simulate/vigil_simulate=<x>` lines. Progress goes to stderr.
@@ -51,7 +52,7 @@ else
     if [ -n "$j" ]; then CP="$CP:$j"; fi
   done
 fi
-JAVA_OPTS=(-Xss4m -Xms2g -Xmx8g)
+JAVA_OPTS=(-Xss4m -Xmx6g)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -84,22 +85,16 @@ result_line() {
     printf "RESULT %s p50_ms=%.1f p99_ms=%.1f max_ms=%.1f n=%d\n", m, med, v[NR], v[NR], NR }'
 }
 
-# Runs "$@" $RUNS times; prints one wall time in ms per run. Fails when the command fails.
+# Runs "$@" $1 times, the output of the first run into file $2; prints the wall time of each run in ms.
+# Returns non-zero (after the first run) when the command fails.
 time_runs() {
-  local runs=$1; shift
-  if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine -N --style none --runs "$runs" --export-json "$WORK/hf.json" -- "$(printf '%q ' "$@")" >&2
-    grep -A "$((runs + 1))" '"times"' "$WORK/hf.json" | grep -Eo '[0-9.]+(e-?[0-9]+)?' \
-      | awk '{ printf "%.1f\n", $1 * 1000 }'
-  else
-    for _ in $(seq "$runs"); do
-      local t0 t1
-      t0=$(date +%s%N)
-      "$@" >/dev/null 2>&1
-      t1=$(date +%s%N)
-      echo $(((t1 - t0) / 1000000))
-    done
-  fi
+  local runs=$1 out=$2 i t0 t1; shift 2
+  for i in $(seq "$runs"); do
+    t0=$(date +%s%N)
+    if [ "$i" = 1 ]; then "$@" > "$out" 2>&1 || return 1; else "$@" > /dev/null 2>&1; fi
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000000))
+  done
 }
 
 # Transition Summary lines with clone instance numbers dropped, sorted (to compare as a multiset).
@@ -111,27 +106,27 @@ CRM_SIZES="16x500 32x2000"
 [ "$FULL" = 1 ] && CRM_SIZES="$CRM_SIZES 64x5000"
 for size in $CRM_SIZES; do
   n=${size%x*} r=${size#*x}
-  case "$size" in 16x500) runs=5 ;; 32x2000) runs=3 ;; *) runs=1 ;; esac
+  case "$size" in 16x500) crm_runs=3 ;; *) crm_runs=1 ;; esac
   for scenario in scratch nodefail; do
     xml="$WORK/cluster-${size}-${scenario}.xml"
     flag=""; [ "$scenario" = nodefail ] && flag="--failed-node"
     java "${JAVA_OPTS[@]}" -cp "$CP" io.vigil.pacemaker.bench.GenerateCluster "$n" "$r" "$SEED" "$xml" $flag
-    if ! crm_simulate -R -x "$xml" > "$WORK/crm.out" 2>&1; then
+    log "crm_simulate $size $scenario: $crm_runs run(s)"
+    if ! crm_times=$(time_runs "$crm_runs" "$WORK/crm.out" crm_simulate -R -x "$xml"); then
       log "crm_simulate failed on $size $scenario:"; tail -5 "$WORK/crm.out" >&2
       echo "SKIP crm_simulate_${size}_${scenario} crm_simulate failed"; status=1; continue
     fi
-    log "crm_simulate $size $scenario: $runs runs"
-    crm_line=$(time_runs "$runs" crm_simulate -R -x "$xml" | result_line "crm_simulate_${size}_${scenario}")
+    crm_line=$(echo "$crm_times" | result_line "crm_simulate_${size}_${scenario}")
     echo "$crm_line"
     if [ ! -f "$JAR" ]; then
       echo "SKIP vigil_simulate_${size}_${scenario} $JAR not built"; continue
     fi
-    if ! java -jar "$JAR" simulate "$xml" > "$WORK/vigil.out" 2>&1; then
+    log "vigil simulate $size $scenario: 5 runs"
+    if ! vigil_times=$(time_runs 5 "$WORK/vigil.out" java -jar "$JAR" simulate "$xml"); then
       log "vigil simulate failed on $size $scenario:"; tail -5 "$WORK/vigil.out" >&2
       echo "SKIP vigil_simulate_${size}_${scenario} simulate failed"; status=1; continue
     fi
-    log "vigil simulate $size $scenario: 5 runs"
-    vigil_line=$(time_runs 5 java -jar "$JAR" simulate "$xml" | result_line "vigil_simulate_${size}_${scenario}")
+    vigil_line=$(echo "$vigil_times" | result_line "vigil_simulate_${size}_${scenario}")
     echo "$vigil_line"
     crm_ms=$(echo "$crm_line" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/')
     vigil_ms=$(echo "$vigil_line" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/')
