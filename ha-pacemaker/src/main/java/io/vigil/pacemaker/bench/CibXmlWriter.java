@@ -506,7 +506,7 @@ public final class CibXmlWriter {
                 "transition-magic", magic, "on_node", node, "call-id", Long.toString(op.callId()),
                 "rc-code", Integer.toString(op.rc()), "op-status", Integer.toString(statusCode(op)),
                 "interval", Long.toString(op.interval().toMillis()),
-                "last-rc-change", Long.toString(change.getEpochSecond()),
+                "last-run", Long.toString(run.getEpochSecond()), "last-rc-change", Long.toString(change.getEpochSecond()),
                 "exec-time", Long.toString(exec.toMillis()), "queue-time", "0",
                 "op-digest", EMPTY_PARAMETERS_DIGEST);
     }

@@ -1,6 +1,8 @@
 package io.vigil.pacemaker.bench;
 
 import io.vigil.core.model.AgentType;
+import io.vigil.core.model.AttributeExpression;
+import io.vigil.core.model.BoolOp;
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ConfigurationBuilder;
@@ -13,6 +15,7 @@ import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Role;
+import io.vigil.core.model.Rule;
 import io.vigil.core.model.Score;
 import java.time.Duration;
 import java.time.Instant;
@@ -307,8 +310,9 @@ public final class ClusterGenerator {
         if (r < 0.35) {
             int racks = Math.max(2, nodeCount / 8);
             int rack = random.nextInt(racks);
-            builder.location("loc-" + id + "-rack", id, l -> l.rule(50, "rack", ExpressionOperator.EQ,
-                    "rack" + (rack + 1)));
+            String loc = "loc-" + id + "-rack";
+            builder.location(loc, id, l -> l.rule(new Rule(loc + "-rule", 50, null, BoolOp.AND, null,
+                    List.of(new AttributeExpression("rack", ExpressionOperator.EQ, "rack" + (rack + 1), null)))));
             return leastLoaded(1, n -> n % racks == rack)[0];
         }
         if (r < 0.40) {
