@@ -2,12 +2,26 @@ package io.vigil.core.scheduler;
 
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.Role;
+import io.vigil.core.model.Score;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The policy engine: a pure, deterministic function from (configuration, status, now) to the intended
  * placement and the transition graph that gets there. No threads, clocks or I/O; the same input always gives
  * the same output.
+ *
+ * <p>The steps follow Pacemaker's scheduler, one class per concern: {@link History} (current state and
+ * failures), {@link Fencing}, {@link Locations} (constraints and stickiness), {@link Colocations}, assignment by
+ * variant ({@link PrimitiveRsc}, {@link GroupRsc}, {@link CloneRsc}, {@link Promotion}, {@link Utilization}),
+ * {@link Actions}, {@link Orderings}, and the output ({@link Summary}, {@link Graphs}). See docs/scheduler.md.
  */
 public final class Scheduler {
     private Scheduler() {
@@ -22,6 +36,73 @@ public final class Scheduler {
      * @return the placement, the transition graph, the transition summary and the scores
      */
     public static SchedulerResult schedule(Configuration configuration, ClusterStatus status, Instant now) {
-        throw new UnsupportedOperationException("scheduler not implemented yet");
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(status, "status");
+        Cluster cluster = new Cluster(configuration, status, now);
+        History.apply(cluster);
+        Fencing.decide(cluster);
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            // Fencing a node stops everything on it, so a failure frozen there no longer blocks the resource.
+            if (leaf.blocked && !leaf.current.isEmpty() && leaf.current.stream().allMatch(a -> a.node().fenced)) {
+                leaf.blocked = false;
+            }
+        }
+        Locations.apply(cluster, cluster.promotedLocations);
+        Locations.applyStickiness(cluster);
+        Colocations.build(cluster);
+        List<Rsc> order = new ArrayList<>(cluster.resources);
+        order.sort(Comparator.comparing((Rsc r) -> -r.meta.priorityOrDefault()).thenComparing(r -> r.order));
+        for (Rsc r : order) {
+            r.assign(cluster, null);
+        }
+        Actions.create(cluster);
+        List<Orderings.Edge> edges = Orderings.build(cluster);
+        Orderings.propagate(cluster, edges);
+        return result(cluster, edges);
+    }
+
+    private static SchedulerResult result(Cluster cluster, List<Orderings.Edge> edges) {
+        List<InstancePlacement> current = new ArrayList<>();
+        List<InstancePlacement> placement = new ArrayList<>();
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            for (PrimitiveRsc.Active a : leaf.current) {
+                current.add(new InstancePlacement(leaf.primitive.id(), leaf.id, a.node().name, a.role(), a.failed()));
+            }
+            Summary.Outcome o = Summary.outcome(leaf);
+            if (o != null) {
+                PrimitiveRsc.Active before = leaf.currentOn(o.node());
+                boolean stillFailed = before != null && before.failed() && (leaf.stopOn(o.node()) == null
+                        || leaf.stopOn(o.node()).optional || !leaf.stopOn(o.node()).runnable);
+                placement.add(new InstancePlacement(leaf.primitive.id(), leaf.id, o.node().name, o.role(),
+                        stillFailed));
+            }
+        }
+        Map<String, String> nodes = new TreeMap<>();
+        for (SchedNode n : cluster.nodes) {
+            nodes.put(n.name, n.displayState());
+        }
+        Map<String, Map<String, ScoreDetail>> scores = new TreeMap<>();
+        List<Rsc> all = new ArrayList<>(cluster.byId.values());
+        all.sort(Comparator.comparing(r -> r.id));
+        for (Rsc r : all) {
+            Map<String, ScoreDetail> perNode = new TreeMap<>();
+            for (SchedNode n : cluster.nodes) {
+                int s = r.scores[n.index];
+                List<String> why = r.reasons[n.index];
+                if (s == Rsc.UNSET) {
+                    perNode.put(n.name, new ScoreDetail(Score.MINUS_INFINITY,
+                            why == null ? List.of("not allowed (symmetric-cluster=false)") : why));
+                } else if (s != 0 || why != null) {
+                    perNode.put(n.name, new ScoreDetail(s, why == null ? List.of() : why));
+                }
+            }
+            scores.put(r.id, perNode);
+        }
+        return new SchedulerResult(current, placement, nodes, Graphs.build(cluster, edges), Summary.lines(cluster),
+                scores);
+    }
+
+    static boolean isPromoted(Role r) {
+        return r == Role.PROMOTED;
     }
 }

@@ -1,0 +1,227 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.MetaAttributes;
+import io.vigil.core.model.Role;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A clone: {@code clone-max} instances of a primitive or group, at most {@code clone-node-max} per node; for a
+ * promotable clone, up to {@code promoted-max} of them promoted ({@link Promotion}).
+ */
+final class CloneRsc extends Rsc {
+    final List<Rsc> instances = new ArrayList<>();
+    final int cloneMax;
+    final int cloneNodeMax;
+    final boolean unique;
+    final boolean interleave;
+    final boolean promotable;
+    final int promotedMax;
+    final int promotedNodeMax;
+    /** Instances per node, while assigning. */
+    int[] counts;
+
+    CloneRsc(String id, MetaAttributes meta, int nodeCount, boolean symmetric, int cloneMax, int cloneNodeMax,
+             boolean unique, boolean interleave, boolean promotable, int promotedMax, int promotedNodeMax) {
+        super(id, null, meta, nodeCount, symmetric);
+        this.cloneMax = cloneMax;
+        this.cloneNodeMax = cloneNodeMax;
+        this.unique = unique;
+        this.interleave = interleave;
+        this.promotable = promotable;
+        this.promotedMax = promotedMax;
+        this.promotedNodeMax = promotedNodeMax;
+        this.counts = new int[nodeCount];
+    }
+
+    @Override
+    List<PrimitiveRsc> leaves() {
+        List<PrimitiveRsc> out = new ArrayList<>();
+        for (Rsc i : instances) {
+            out.addAll(i.leaves());
+        }
+        return out;
+    }
+
+    @Override
+    List<Rsc> children() {
+        return instances;
+    }
+
+    /** The node an instance runs on now (every active leaf of it on one node), or null. */
+    static SchedNode currentNode(Rsc instance) {
+        SchedNode node = null;
+        for (PrimitiveRsc leaf : instance.leaves()) {
+            SchedNode n = leaf.currentNode();
+            if (n != null) {
+                if (node != null && node != n) {
+                    return null;
+                }
+                node = n;
+            }
+        }
+        return node;
+    }
+
+    @Override
+    SchedNode assign(Cluster cluster, SchedNode prefer) {
+        if (!provisional || assigning) {
+            return null;
+        }
+        assigning = true;
+        if (promotable) {
+            Promotion.addPromotionPreferences(cluster, this);
+        }
+        Colocations.applyPrimaries(cluster, this);
+        Colocations.addDependentInfluence(cluster, this);
+        assignInstances(cluster);
+        if (promotable) {
+            Promotion.setRoles(cluster, this);
+        }
+        provisional = false;
+        assigning = false;
+        return null;
+    }
+
+    private void assignInstances(Cluster cluster) {
+        int available = 0;
+        for (SchedNode n : cluster.nodes) {
+            if (n.canRunResources() && score(n.index) >= 0) {
+                available++;
+            }
+        }
+        int optimal = available == 0 ? 1 : Math.max(1, cloneMax / available);
+        List<Rsc> ordered = new ArrayList<>(instances);
+        ordered.sort(Comparator.comparing((Rsc i) -> currentNode(i) == null)
+                .thenComparing((Rsc i) -> {
+                    SchedNode n = currentNode(i);
+                    return n == null ? 0 : -score(n.index);
+                })
+                .thenComparing(i -> i.order));
+        int assignedTotal = 0;
+        // First keep instances where they run, up to an even share per node.
+        for (Rsc inst : ordered) {
+            if (assignedTotal >= cloneMax) {
+                break;
+            }
+            SchedNode cur = currentNode(inst);
+            if (cur == null || !inst.provisional) {
+                continue;
+            }
+            boolean pinned = !inst.leaves().get(0).actionable();
+            if (!pinned && (!cur.canRunResources() || score(cur.index) < 0 || counts[cur.index] >= optimal
+                    || counts[cur.index] >= cloneNodeMax)) {
+                continue;
+            }
+            SchedNode chosen = assignInstance(cluster, inst, cur);
+            if (chosen == cur) {
+                assignedTotal++;
+            }
+        }
+        // Then everything else wherever it scores best.
+        for (Rsc inst : ordered) {
+            if (!inst.provisional) {
+                continue;
+            }
+            if (assignedTotal >= cloneMax) {
+                stop(cluster, inst);
+                continue;
+            }
+            SchedNode chosen = assignInstance(cluster, inst, null);
+            if (chosen != null) {
+                assignedTotal++;
+            }
+        }
+    }
+
+    private SchedNode assignInstance(Cluster cluster, Rsc inst, SchedNode prefer) {
+        List<int[]> backup = new ArrayList<>();
+        for (PrimitiveRsc l : inst.leaves()) {
+            backup.add(l.scores.clone());
+        }
+        backup.add(inst.scores.clone());
+        for (SchedNode n : cluster.nodes) {
+            if (counts[n.index] >= cloneNodeMax || score(n.index) < 0) {
+                inst.scores[n.index] = io.vigil.core.model.Score.MINUS_INFINITY;
+                for (PrimitiveRsc l : inst.leaves()) {
+                    l.scores[n.index] = io.vigil.core.model.Score.MINUS_INFINITY;
+                }
+            }
+        }
+        if (prefer != null) {
+            // Only stay when the preferred node is (one of) the best for this instance.
+            SchedNode chosen = inst.assign(cluster, prefer);
+            if (chosen != prefer) {
+                if (chosen != null || !inst.provisional) {
+                    undo(cluster, inst, chosen);
+                }
+                restore(inst, backup);
+                return null;
+            }
+            counts[chosen.index]++;
+            return chosen;
+        }
+        SchedNode chosen = inst.assign(cluster, null);
+        if (chosen != null) {
+            counts[chosen.index]++;
+        }
+        return chosen;
+    }
+
+    private static void restore(Rsc inst, List<int[]> backup) {
+        int k = 0;
+        for (PrimitiveRsc l : inst.leaves()) {
+            l.scores = backup.get(k++);
+        }
+        inst.scores = backup.get(k);
+    }
+
+    private static void undo(Cluster cluster, Rsc inst, SchedNode chosen) {
+        if (inst instanceof PrimitiveRsc p) {
+            p.unassign(cluster);
+        } else if (inst instanceof GroupRsc g) {
+            g.unassign(cluster);
+        }
+    }
+
+    private static void stop(Cluster cluster, Rsc inst) {
+        for (PrimitiveRsc l : inst.leaves()) {
+            if (l.provisional) {
+                l.setAssigned(cluster, null);
+            }
+        }
+        inst.provisional = false;
+    }
+
+    @Override
+    SchedNode assignedNode() {
+        return null;
+    }
+
+    /** Nodes where an instance will run in the given role (null = any active role). */
+    List<SchedNode> nodesWith(Role role) {
+        List<SchedNode> out = new ArrayList<>();
+        for (Rsc inst : instances) {
+            SchedNode n = inst.assignedNode();
+            if (n != null && (role == null || role == Role.STARTED || inst.nextRole() == role)
+                    && !out.contains(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    Role nextRole() {
+        Role best = Role.STOPPED;
+        for (Rsc i : instances) {
+            Role r = i.nextRole();
+            if (r.ordinal() > best.ordinal()) {
+                best = r;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,206 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.Clone;
+import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.Group;
+import io.vigil.core.model.Membership;
+import io.vigil.core.model.MetaAttributes;
+import io.vigil.core.model.NoQuorumPolicy;
+import io.vigil.core.model.NodeDefinition;
+import io.vigil.core.model.NodeStatus;
+import io.vigil.core.model.Primitive;
+import io.vigil.core.model.Resource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The scheduler's working set for one run (Pacemaker's {@code pcmk_scheduler_t}): nodes, the resource tree with
+ * scores and assignments, and the cluster-wide flags. Built fresh for every run and thrown away afterwards.
+ */
+final class Cluster {
+    final Configuration config;
+    final ClusterStatus status;
+    final Instant now;
+    final List<SchedNode> nodes = new ArrayList<>();
+    final Map<String, SchedNode> nodeByName = new HashMap<>();
+    /** Top-level resources in configuration order. */
+    final List<Rsc> resources = new ArrayList<>();
+    /** Every scheduler resource by id: configured ids, and instance ids ({@code rsc:N}) of clones. */
+    final Map<String, Rsc> byId = new HashMap<>();
+    /** Configured id of a resource inside a clone -> that clone (constraints on it apply to the clone). */
+    final Map<String, Rsc> constraintTarget = new HashMap<>();
+    /** Every leaf (primitive or primitive instance), in tree order. */
+    final List<PrimitiveRsc> leaves = new ArrayList<>();
+    final boolean symmetric;
+    final boolean stonith;
+    final boolean quorate;
+    final NoQuorumPolicy noQuorumPolicy;
+    final boolean stopAll;
+    final boolean maintenanceMode;
+    /** Location constraints for the Promoted role of promotable clones. */
+    final List<Locations.PromotedLocation> promotedLocations = new ArrayList<>();
+
+    Cluster(Configuration config, ClusterStatus status, Instant now) {
+        this.config = config;
+        this.status = status;
+        this.now = now;
+        this.symmetric = config.properties().symmetricCluster();
+        this.stonith = config.properties().stonithEnabled();
+        this.quorate = status.quorate();
+        this.noQuorumPolicy = config.properties().noQuorumPolicy();
+        this.maintenanceMode = config.properties().maintenanceMode();
+        this.stopAll = config.properties().stopAllResources()
+;
+        buildNodes();
+        buildResources();
+    }
+
+    /** Whether actions that need quorum may run (no-quorum-policy=ignore, or quorate). */
+    boolean haveQuorum() {
+        return quorate || noQuorumPolicy == NoQuorumPolicy.IGNORE;
+    }
+
+    private void buildNodes() {
+        Map<String, NodeDefinition> defs = new TreeMap<>();
+        for (NodeDefinition d : config.nodes()) {
+            defs.put(d.name(), d);
+        }
+        Map<String, NodeStatus> states = new TreeMap<>();
+        for (NodeStatus s : status.nodes()) {
+            states.put(s.name(), s);
+        }
+        TreeMap<String, Boolean> names = new TreeMap<>();
+        defs.keySet().forEach(n -> names.put(n, true));
+        states.keySet().forEach(n -> names.put(n, true));
+        int i = 0;
+        for (String name : names.keySet()) {
+            NodeDefinition d = defs.get(name);
+            NodeStatus s = states.get(name);
+            Map<String, String> attrs = new TreeMap<>();
+            if (d != null) {
+                attrs.putAll(d.attributes());
+            }
+            Membership membership;
+            boolean standby = false;
+            boolean maintenance = false;
+            if (s != null) {
+                attrs.putAll(s.attributes());
+                membership = s.membership();
+                standby = s.standby();
+                maintenance = s.maintenance();
+            } else {
+                membership = stonith && config.properties().startupFencing() ? Membership.UNCLEAN : Membership.OFFLINE;
+            }
+            standby = standby || truthy(attrs.get("standby"));
+            maintenance = maintenance || truthy(attrs.get("maintenance"));
+            SchedNode node = new SchedNode(i++, name, membership, standby, maintenance, attrs,
+                    d == null ? Map.of() : d.utilization(), s == null);
+            nodes.add(node);
+            nodeByName.put(name, node);
+        }
+    }
+
+    static boolean truthy(String v) {
+        if (v == null) {
+            return false;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "y", "on", "1" -> true;
+            default -> false;
+        };
+    }
+
+    private void buildResources() {
+        MetaAttributes defaults = config.resourceDefaults();
+        int order = 0;
+        for (Resource r : config.resources()) {
+            Rsc rsc;
+            if (r instanceof Primitive p) {
+                rsc = primitive(p.id(), null, p, p.meta().inheriting(defaults));
+            } else if (r instanceof Group g) {
+                rsc = group(g.id(), null, g, g.meta().inheriting(defaults));
+            } else {
+                rsc = clone((Clone) r, defaults);
+            }
+            rsc.order = order++;
+            resources.add(rsc);
+        }
+        int k = 0;
+        for (PrimitiveRsc leaf : leaves) {
+            leaf.order = k++;
+        }
+    }
+
+    private PrimitiveRsc primitive(String id, Rsc parent, Primitive p, MetaAttributes meta) {
+        PrimitiveRsc rsc = new PrimitiveRsc(id, parent, p, meta, nodes.size(), symmetric);
+        if (parent != null) {
+            System.arraycopy(parent.scores, 0, rsc.scores, 0, nodes.size());
+        }
+        byId.put(id, rsc);
+        leaves.add(rsc);
+        return rsc;
+    }
+
+    private GroupRsc group(String id, Rsc parent, Group g, MetaAttributes meta) {
+        GroupRsc rsc = new GroupRsc(id, parent, meta, nodes.size(), symmetric);
+        byId.put(id, rsc);
+        String suffix = id.equals(g.id()) ? "" : id.substring(g.id().length());
+        for (Primitive m : g.members()) {
+            rsc.members.add(primitive(m.id() + suffix, rsc, m, m.meta().inheriting(meta)));
+        }
+        return rsc;
+    }
+
+    private CloneRsc clone(Clone c, MetaAttributes defaults) {
+        MetaAttributes meta = c.meta().inheriting(defaults);
+        if (meta.resourceStickiness() == null) {
+            // Pacemaker gives clones a stickiness of 1 unless configured, so instances do not shuffle.
+            meta = meta.withResourceStickiness(1);
+        }
+        int nodeCount = nodes.size();
+        var o = c.options();
+        boolean unique = o.globallyUniqueOrDefault();
+        int cloneMax = o.cloneMaxOrDefault(nodeCount);
+        int nodeMax = o.cloneNodeMaxOrDefault();
+        if (!unique) {
+            nodeMax = Math.min(nodeMax, Math.max(1, nodeMax));
+        }
+        CloneRsc rsc = new CloneRsc(c.id(), meta, nodeCount, symmetric, cloneMax, nodeMax, unique,
+                o.interleave(), o.promotable(), o.promotedMaxOrDefault(), o.promotedNodeMaxOrDefault());
+        byId.put(c.id(), rsc);
+        constraintTarget.put(c.child().id(), rsc);
+        for (Primitive p : c.child().primitives()) {
+            constraintTarget.put(p.id(), rsc);
+        }
+        for (int i = 0; i < cloneMax; i++) {
+            String suffix = ":" + i;
+            Rsc inst;
+            if (c.child() instanceof Primitive p) {
+                inst = primitive(p.id() + suffix, rsc, p, p.meta().inheriting(meta));
+            } else if (c.child() instanceof Group g) {
+                inst = group(g.id() + suffix, rsc, g, g.meta().inheriting(meta));
+            } else {
+                throw new IllegalArgumentException("clone " + c.id() + ": a clone of a clone is not supported");
+            }
+            inst.order = i;
+            rsc.instances.add(inst);
+        }
+        return rsc;
+    }
+
+    /** The scheduler resource a constraint's resource id refers to. */
+    Rsc constraintResource(String id) {
+        Rsc r = constraintTarget.get(id);
+        return r != null ? r : byId.get(id);
+    }
+
+    SchedNode node(String name) {
+        return nodeByName.get(name);
+    }
+}

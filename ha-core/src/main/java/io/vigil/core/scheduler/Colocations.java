@@ -1,0 +1,285 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.Colocation;
+import io.vigil.core.model.ColocationSet;
+import io.vigil.core.model.Constraint;
+import io.vigil.core.model.ResourceSet;
+import io.vigil.core.model.Role;
+import io.vigil.core.model.Score;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Colocation: building the colocation graph (constraints, sets, groups' implicit member chains) and applying it
+ * during assignment — a dependent follows (or avoids) its primary's node, and a primary leans towards where its
+ * dependents would like to be ("dependents' influence").
+ */
+final class Colocations {
+    private Colocations() {
+    }
+
+    static void build(Cluster cluster) {
+        List<Coloc> all = new ArrayList<>();
+        for (Rsc top : cluster.resources) {
+            groupChains(top, all);
+        }
+        for (Constraint c : cluster.config.constraints()) {
+            if (c instanceof Colocation col) {
+                Rsc dep = cluster.constraintResource(col.resource());
+                Rsc pri = cluster.constraintResource(col.withResource());
+                add(all, col.id(), dep, pri, col.score(), col.resourceRole(), col.withRole(), col.nodeAttribute());
+            } else if (c instanceof ColocationSet set) {
+                fromSets(cluster, set, all);
+            }
+        }
+        for (Coloc c : all) {
+            c.dependent().thisWith.add(c);
+            c.primary().withThis.add(c);
+        }
+        Comparator<Coloc> byPrimary = Comparator.comparing((Coloc c) -> -c.primary().meta.priorityOrDefault())
+                .thenComparing(c -> -rank(c.primary()));
+        Comparator<Coloc> byDependent = Comparator.comparing((Coloc c) -> -c.dependent().meta.priorityOrDefault())
+                .thenComparing(c -> -rank(c.dependent()));
+        for (Rsc r : cluster.byId.values()) {
+            r.thisWith.sort(byPrimary);
+            r.withThis.sort(byDependent);
+        }
+    }
+
+    private static int rank(Rsc r) {
+        return r instanceof CloneRsc ? 2 : r instanceof GroupRsc ? 1 : 0;
+    }
+
+    private static void groupChains(Rsc r, List<Coloc> out) {
+        if (r instanceof GroupRsc g) {
+            for (int i = 1; i < g.members.size(); i++) {
+                out.add(new Coloc(g.id + "-internal", g.members.get(i), g.members.get(i - 1), Score.INFINITY,
+                        null, null, null));
+            }
+        }
+        for (Rsc c : r.children()) {
+            if (!(c instanceof PrimitiveRsc)) {
+                groupChains(c, out);
+            }
+        }
+    }
+
+    private static void add(List<Coloc> out, String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole,
+                            String attr) {
+        if (dep == null || pri == null || dep == pri || score == 0) {
+            return;
+        }
+        // A group follows through its first member; it is followed through its last member (mandatory, the whole
+        // group must be placeable) or its first member (optional).
+        if (dep instanceof GroupRsc g && !g.members.isEmpty()) {
+            dep = g.members.get(0);
+        }
+        if (pri instanceof GroupRsc g && !g.members.isEmpty()) {
+            pri = score >= Score.INFINITY ? g.members.get(g.members.size() - 1) : g.members.get(0);
+        }
+        out.add(new Coloc(id, dep, pri, score, depRole, priRole, attr));
+    }
+
+    private static void fromSets(Cluster cluster, ColocationSet cs, List<Coloc> out) {
+        List<List<Rsc>> sets = new ArrayList<>();
+        for (ResourceSet s : cs.sets()) {
+            List<Rsc> members = new ArrayList<>();
+            for (String id : s.resources()) {
+                Rsc r = cluster.constraintResource(id);
+                if (r != null) {
+                    members.add(r);
+                }
+            }
+            sets.add(members);
+            if (s.sequential()) {
+                for (int i = 1; i < members.size(); i++) {
+                    add(out, cs.id(), members.get(i), members.get(i - 1), cs.score(), s.role(), s.role(),
+                            cs.nodeAttribute());
+                }
+            }
+        }
+        for (int k = 1; k < sets.size(); k++) {
+            ResourceSet s1 = cs.sets().get(k - 1);
+            ResourceSet s2 = cs.sets().get(k);
+            List<Rsc> a = sets.get(k - 1);
+            List<Rsc> b = sets.get(k);
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            List<Rsc> deps = s1.sequential() ? List.of(a.get(0)) : a;
+            List<Rsc> pris = s2.sequential() ? List.of(b.get(b.size() - 1)) : b;
+            for (Rsc d : deps) {
+                for (Rsc p : pris) {
+                    add(out, cs.id(), d, p, cs.score(), s1.role(), s2.role(), cs.nodeAttribute());
+                }
+            }
+        }
+    }
+
+    /** Assigns each primary this resource depends on, then applies that colocation to this resource's scores. */
+    static void applyPrimaries(Cluster cluster, Rsc rsc) {
+        for (Coloc c : rsc.thisWith) {
+            c.primary().assign(cluster, null);
+            applyToDependent(cluster, c);
+        }
+    }
+
+    /** Whether a colocation's dependent-role applies only to promotion (handled by {@link Promotion}). */
+    static boolean promotionOnly(Coloc c) {
+        return c.dependentRole() == Role.PROMOTED && isPromotable(c.dependent());
+    }
+
+    static boolean isPromotable(Rsc r) {
+        if (r instanceof CloneRsc c) {
+            return c.promotable;
+        }
+        CloneRsc c = r.parentClone();
+        return c != null && c.promotable;
+    }
+
+    /** The nodes where the primary of a colocation will be, in the colocation's primary role. */
+    static List<SchedNode> primaryNodes(Coloc c) {
+        Rsc p = c.primary();
+        Role role = c.primaryRole();
+        if (p instanceof CloneRsc clone) {
+            return clone.nodesWith(role == Role.STARTED ? null : role);
+        }
+        SchedNode n = p.assignedNode();
+        if (n == null) {
+            return List.of();
+        }
+        if (role != null && role != Role.STARTED && p.nextRole() != role) {
+            return List.of();
+        }
+        return List.of(n);
+    }
+
+    static boolean sameLocation(String attr, SchedNode a, SchedNode b) {
+        if (attr == null || attr.equals("#uname")) {
+            return a == b;
+        }
+        String x = a.attribute(attr);
+        return x != null && x.equals(b.attribute(attr));
+    }
+
+    static void applyToDependent(Cluster cluster, Coloc c) {
+        if (promotionOnly(c)) {
+            return;
+        }
+        Rsc dep = c.dependent();
+        List<SchedNode> primary = primaryNodes(c);
+        int[] work = dep.scores.clone();
+        for (SchedNode n : cluster.nodes) {
+            if (work[n.index] == Rsc.UNSET) {
+                continue;
+            }
+            boolean match = false;
+            for (SchedNode p : primary) {
+                if (sameLocation(c.attribute(), n, p)) {
+                    match = true;
+                    break;
+                }
+            }
+            if (match) {
+                if (c.score() < Score.INFINITY) {
+                    work[n.index] = Score.add(work[n.index], c.score());
+                }
+            } else if (c.score() >= Score.INFINITY) {
+                work[n.index] = Score.MINUS_INFINITY;
+            }
+        }
+        if (Math.abs(c.score()) >= Score.INFINITY || anyAvailable(cluster, work)) {
+            commit(dep, work, "colocation " + c.id() + " with " + c.primary().id);
+        }
+    }
+
+    /** Lets the dependents of {@code rsc} pull it towards the nodes they prefer. */
+    static void addDependentInfluence(Cluster cluster, Rsc rsc) {
+        boolean onlyPositive = rsc instanceof CloneRsc;
+        for (Coloc c : rsc.withThis) {
+            Rsc dep = c.dependent();
+            if (!dep.provisional || dep.assigning) {
+                continue;
+            }
+            double factor = c.score() / (double) Score.INFINITY;
+            int[] work = addColocatedScores(cluster, dep, rsc.scores, c, factor, onlyPositive, 0);
+            commit(rsc, work, "dependent " + dep.id + " (" + c.id() + ")");
+        }
+    }
+
+    private static int[] addColocatedScores(Cluster cluster, Rsc source, int[] base, Coloc c, double factor,
+                                            boolean onlyPositive, int depth) {
+        int[] w = base.clone();
+        for (SchedNode n : cluster.nodes) {
+            if (w[n.index] == Rsc.UNSET) {
+                continue;
+            }
+            int s = bestScoreMatching(cluster, source, c.attribute(), n);
+            if (factor < 0 && s < 0) {
+                continue;
+            }
+            int add;
+            if (s <= Score.MINUS_INFINITY || s >= Score.INFINITY) {
+                add = Score.clamp((long) (factor * s));
+            } else {
+                add = (int) (factor * s);
+            }
+            int ns = Score.add(add, w[n.index]);
+            if (onlyPositive && ns < 0) {
+                continue;
+            }
+            w[n.index] = ns;
+        }
+        if (depth < 10 && anyAvailable(cluster, w)) {
+            for (Coloc c2 : source.withThis) {
+                Rsc dep = c2.dependent();
+                if (!dep.provisional || dep.assigning || dep == source) {
+                    continue;
+                }
+                double f2 = factor * c2.score() / (double) Score.INFINITY;
+                w = addColocatedScores(cluster, dep, w, c2, f2, onlyPositive, depth + 1);
+            }
+        }
+        return anyAvailable(cluster, w) ? w : base;
+    }
+
+    private static int bestScoreMatching(Cluster cluster, Rsc source, String attr, SchedNode n) {
+        if (attr == null || attr.equals("#uname")) {
+            return n.canRunResources() ? source.score(n.index) : Score.MINUS_INFINITY;
+        }
+        int best = Score.MINUS_INFINITY;
+        for (SchedNode m : cluster.nodes) {
+            if (m.canRunResources() && sameLocation(attr, n, m) && source.score(m.index) > best) {
+                best = source.score(m.index);
+            }
+        }
+        return best;
+    }
+
+    static boolean anyAvailable(Cluster cluster, int[] scores) {
+        for (SchedNode n : cluster.nodes) {
+            int s = scores[n.index];
+            if (s != Rsc.UNSET && s >= 0 && n.canRunResources()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void commit(Rsc rsc, int[] work, String why) {
+        for (int i = 0; i < work.length; i++) {
+            if (work[i] != rsc.scores[i]) {
+                int delta = work[i];
+                String text = why + ": " + (rsc.scores[i] == Rsc.UNSET ? "" : Score.toString(rsc.scores[i]) + " -> ")
+                        + Score.toString(delta);
+                rsc.setScore(i, work[i]);
+                if (rsc.reasons[i] == null) {
+                    rsc.reasons[i] = new ArrayList<>(2);
+                }
+                rsc.reasons[i].add(text);
+            }
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.AgentType;
+import io.vigil.core.model.ExecStatus;
+import io.vigil.core.model.FailCount;
+import io.vigil.core.model.NodeStatus;
+import io.vigil.core.model.OnFail;
+import io.vigil.core.model.Operation;
+import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.Primitive;
+import io.vigil.core.model.ResourceHistory;
+import io.vigil.core.model.Role;
+import io.vigil.core.model.Score;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Failures and history (Pacemaker's unpack of {@code lrm_rsc_op}): what runs where, in which role, what failed
+ * and what the failure policy ({@code on-fail}) asks for; fail counts against {@code migration-threshold}.
+ */
+final class History {
+    private History() {
+    }
+
+    /** What the operation history of one resource on one node says. */
+    record Outcome(Role role, boolean failed, OnFail onFail, boolean banHere, boolean banEverywhere,
+                   boolean stopFailed, boolean ignored) {
+    }
+
+    /** Severity order of failure policies, lowest first (Pacemaker keeps the worst one seen). */
+    private static int severity(OnFail f) {
+        if (f == null) {
+            return -1;
+        }
+        return switch (f) {
+            case IGNORE -> 0;
+            case DEMOTE -> 1;
+            case RESTART -> 2;
+            case BLOCK -> 3;
+            case STOP -> 4;
+            case STANDBY -> 5;
+            case FENCE -> 6;
+        };
+    }
+
+    static void apply(Cluster cluster) {
+        // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
+        Map<CloneRsc, TreeMap<String, Map<String, Outcome>>> cloneEntries = new TreeMap<>(
+                java.util.Comparator.comparing(c -> c.id));
+        for (NodeStatus ns : cluster.status.nodes()) {
+            SchedNode node = cluster.node(ns.name());
+            if (node == null || !node.historyCounts()) {
+                continue;
+            }
+            for (ResourceHistory h : ns.history()) {
+                String raw = h.resource();
+                Rsc target = cluster.byId.get(raw);
+                String base = raw;
+                String suffix = "";
+                int colon = raw.lastIndexOf(':');
+                if (colon > 0 && raw.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                    base = raw.substring(0, colon);
+                    suffix = raw.substring(colon + 1);
+                }
+                Rsc owner = cluster.constraintTarget.get(base);
+                if (owner instanceof CloneRsc clone) {
+                    PrimitiveRsc any = findLeaf(clone, base);
+                    if (any == null || !sameAgent(h.agent(), any.primitive.agent())) {
+                        continue;
+                    }
+                    Outcome out = replay(cluster, h.operations(), any.primitive, any);
+                    String slot = clone.unique || clone.cloneNodeMax > 1 ? suffix : "";
+                    String key = String.format("%06d|%s", node.index, slot);
+                    cloneEntries.computeIfAbsent(clone, c -> new TreeMap<>())
+                            .computeIfAbsent(key, k -> new TreeMap<>()).put(base, out);
+                    for (PrimitiveRsc l : clone.leaves()) {
+                        if (baseId(l).equals(base)) {
+                            l.known.set(node.index);
+                        }
+                    }
+                    continue;
+                }
+                if (!(target instanceof PrimitiveRsc leaf) || !sameAgent(h.agent(), leaf.primitive.agent())) {
+                    continue;
+                }
+                leaf.known.set(node.index);
+                attach(cluster, leaf, node, replay(cluster, h.operations(), leaf.primitive, leaf));
+            }
+        }
+        for (var e : cloneEntries.entrySet()) {
+            spread(cluster, e.getKey(), e.getValue());
+        }
+        failCounts(cluster);
+    }
+
+    static String baseId(PrimitiveRsc leaf) {
+        return leaf.primitive.id();
+    }
+
+    private static PrimitiveRsc findLeaf(CloneRsc clone, String base) {
+        for (PrimitiveRsc l : clone.leaves()) {
+            if (l.primitive.id().equals(base)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameAgent(AgentType recorded, AgentType configured) {
+        if (recorded == null) {
+            return true;
+        }
+        return recorded.type().equals(configured.type())
+                && recorded.standard().equalsIgnoreCase(configured.standard())
+                && java.util.Objects.equals(recorded.provider(), configured.provider());
+    }
+
+    /** Spreads a clone's active copies over its instances: one instance per node (per slot). */
+    private static void spread(Cluster cluster, CloneRsc clone, TreeMap<String, Map<String, Outcome>> entries) {
+        boolean[] used = new boolean[clone.instances.size()];
+        for (var e : entries.entrySet()) {
+            boolean anyActive = e.getValue().values().stream().anyMatch(o -> o.role() != Role.STOPPED
+                    || o.onFail() != null);
+            if (!anyActive) {
+                continue;
+            }
+            int nodeIndex = Integer.parseInt(e.getKey().substring(0, 6));
+            String slot = e.getKey().substring(7);
+            int pick = -1;
+            if (!slot.isEmpty()) {
+                int n = Integer.parseInt(slot);
+                if (n < used.length && !used[n]) {
+                    pick = n;
+                }
+            }
+            for (int i = 0; pick < 0 && i < used.length; i++) {
+                if (!used[i]) {
+                    pick = i;
+                }
+            }
+            if (pick < 0) {
+                continue; // more copies than clone-max: orphans, not modelled
+            }
+            used[pick] = true;
+            Rsc inst = clone.instances.get(pick);
+            SchedNode node = cluster.nodes.get(nodeIndex);
+            for (PrimitiveRsc leaf : inst.leaves()) {
+                Outcome o = e.getValue().get(baseId(leaf));
+                if (o != null) {
+                    attach(cluster, leaf, node, o);
+                }
+            }
+        }
+    }
+
+    private static void attach(Cluster cluster, PrimitiveRsc leaf, SchedNode node, Outcome o) {
+        if (o.ignored()) {
+            leaf.failureIgnored = true;
+        }
+        if (node.unclean()) {
+            // Failures on an unclean node need no handling of their own: fencing (or its absence) decides.
+            o = new Outcome(o.role(), false, null, o.banHere(), o.banEverywhere(), false, o.ignored());
+        }
+        if (o.banEverywhere()) {
+            for (SchedNode n : cluster.nodes) {
+                leaf.top().ban(n.index, "fatal failure of " + leaf.id);
+            }
+        } else if (o.banHere()) {
+            banTarget(leaf).ban(node.index, "hard failure of " + leaf.id);
+        }
+        OnFail f = o.onFail();
+        if (f == OnFail.STOP) {
+            leaf.stopAfterFailure = true;
+        }
+        if (o.role() == Role.STOPPED) {
+            return;
+        }
+        Role role = o.role();
+        if (role == Role.STARTED && leaf.promotable()) {
+            role = Role.UNPROMOTED;
+        }
+        boolean failed = o.failed();
+        if (f == OnFail.IGNORE) {
+            leaf.failureIgnored = true;
+            failed = false;
+        } else if (f == OnFail.BLOCK) {
+            leaf.blocked = true;
+        } else if (f == OnFail.FENCE) {
+            if (cluster.stonith) {
+                Fencing.request(cluster, node, leaf.id + " failed there");
+            } else {
+                leaf.stopAfterFailure = true;
+            }
+        } else if (f == OnFail.STANDBY) {
+            node.standby = true;
+        } else if (f == OnFail.DEMOTE && role == Role.PROMOTED) {
+            leaf.demoteAfterFailure = true;
+            failed = false;
+        }
+        leaf.current.add(new PrimitiveRsc.Active(node, role, failed));
+    }
+
+    /** Which resource a node ban for a failure of {@code leaf} applies to. */
+    static Rsc banTarget(PrimitiveRsc leaf) {
+        CloneRsc clone = leaf.parentClone();
+        if (clone != null && !clone.unique) {
+            return clone;
+        }
+        return leaf;
+    }
+
+    /** Replays one resource's operations on one node, in call order. */
+    static Outcome replay(Cluster cluster, List<OperationRecord> ops, Primitive p, PrimitiveRsc leaf) {
+        Role role = Role.STOPPED;
+        boolean failed = false;
+        OnFail onFail = null;
+        boolean banHere = false;
+        boolean banAll = false;
+        boolean stopFailed = false;
+        boolean ignored = false;
+        for (OperationRecord op : ops) {
+            if (op.status() == ExecStatus.CANCELLED) {
+                continue;
+            }
+            String task = op.operation();
+            if (op.status() == ExecStatus.PENDING) {
+                switch (task) {
+                    case "start", "migrate_from" -> role = Role.STARTED;
+                    case "promote" -> role = Role.PROMOTED;
+                    default -> {
+                    }
+                }
+                continue;
+            }
+            int rc = op.rc() == 190 ? 0 : op.rc() == 191 ? 8 : op.rc();
+            int expected = op.expectedRc() == 190 ? 0 : op.expectedRc() == 191 ? 8 : op.expectedRc();
+            boolean probe = op.isProbe();
+            boolean failure;
+            if (op.status() != ExecStatus.DONE) {
+                failure = true;
+            } else if (probe) {
+                failure = rc != 0 && rc != 7 && rc != 8;
+            } else if (task.equals("stop") && rc == 7) {
+                failure = false;
+            } else {
+                failure = rc != expected;
+            }
+            if (failure && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
+                // Pacemaker pretends an ignored failure succeeded.
+                ignored = true;
+                failure = false;
+                rc = expected;
+            }
+            if (!failure) {
+                boolean clear = false;
+                switch (task) {
+                    case "start", "migrate_from" -> {
+                        role = Role.STARTED;
+                        clear = true;
+                    }
+                    case "stop", "migrate_to" -> {
+                        role = Role.STOPPED;
+                        clear = true;
+                    }
+                    case "promote" -> {
+                        role = Role.PROMOTED;
+                        clear = true;
+                    }
+                    case "demote" -> {
+                        role = Role.UNPROMOTED;
+                        clear = true;
+                    }
+                    case "monitor" -> {
+                        if (rc == 7) {
+                            role = Role.STOPPED;
+                            clear = true;
+                        } else if (rc == 8) {
+                            role = Role.PROMOTED;
+                        } else if (role == Role.STOPPED) {
+                            role = Role.STARTED;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                if (clear && onFail != null && severity(onFail) <= severity(OnFail.BLOCK)) {
+                    onFail = null;
+                    failed = false;
+                }
+                if (clear && rc == 7 && onFail != null) {
+                    onFail = null;
+                    failed = false;
+                }
+                continue;
+            }
+            // A failure.
+            boolean recurring = !op.interval().isZero();
+            if (rc == 2 || rc == 4 || rc == 5 || rc == 3 && !recurring
+                    || op.status() == ExecStatus.ERROR_HARD || op.status() == ExecStatus.NOT_INSTALLED) {
+                banHere = true;
+            }
+            if (rc == 6 || op.status() == ExecStatus.ERROR_FATAL) {
+                banAll = true;
+            }
+            switch (task) {
+                case "start" -> role = Role.STARTED;
+                case "promote", "demote" -> role = Role.PROMOTED;
+                case "stop" -> {
+                    stopFailed = true;
+                    if (role == Role.STOPPED) {
+                        role = Role.STARTED;
+                    }
+                }
+                case "monitor" -> {
+                    if (rc == 8 || rc == 9) {
+                        role = Role.PROMOTED;
+                    } else if (role == Role.STOPPED) {
+                        role = Role.STARTED;
+                    }
+                }
+                default -> {
+                    if (role == Role.STOPPED) {
+                        role = Role.STARTED;
+                    }
+                }
+            }
+            OnFail f = onFailFor(cluster, p, task, op.interval());
+            if (severity(f) > severity(onFail)) {
+                onFail = f;
+            }
+            failed = true;
+        }
+        return new Outcome(role, failed, onFail, banHere, banAll, stopFailed, ignored);
+    }
+
+    /** The failure policy of an operation: configured, else op_defaults, else Pacemaker's default. */
+    static OnFail onFailFor(Cluster cluster, Primitive p, String task, Duration interval) {
+        OnFail f = null;
+        for (Operation o : p.operations()) {
+            if (o.name().equals(task) && o.interval().equals(interval) && o.onFail() != null) {
+                f = o.onFail();
+            }
+        }
+        if (f == null && task.equals("monitor") && interval.isZero()) {
+            for (Operation o : p.operations()) {
+                if (o.name().equals("monitor") && o.onFail() != null) {
+                    f = o.onFail();
+                    break;
+                }
+            }
+            f = null;
+        }
+        if (f == null) {
+            f = cluster.config.operationDefaults().onFail();
+        }
+        if (f == null) {
+            f = task.equals("stop") ? cluster.stonith ? OnFail.FENCE : OnFail.BLOCK : OnFail.RESTART;
+        }
+        if (f == OnFail.FENCE && !cluster.stonith) {
+            f = task.equals("stop") ? OnFail.BLOCK : OnFail.STOP;
+        }
+        return f;
+    }
+
+    /** Sums fail counts per resource and node; bans a resource from nodes where it reached its threshold. */
+    private static void failCounts(Cluster cluster) {
+        for (NodeStatus ns : cluster.status.nodes()) {
+            SchedNode node = cluster.node(ns.name());
+            if (node == null) {
+                continue;
+            }
+            Map<String, int[]> sums = new TreeMap<>();
+            for (FailCount fc : ns.failCounts()) {
+                String raw = fc.resource();
+                Rsc r = cluster.byId.get(raw);
+                PrimitiveRsc leaf = r instanceof PrimitiveRsc p ? p : null;
+                if (leaf == null) {
+                    int colon = raw.lastIndexOf(':');
+                    String base = colon > 0 ? raw.substring(0, colon) : raw;
+                    Rsc owner = cluster.constraintTarget.get(base);
+                    if (owner instanceof CloneRsc clone) {
+                        leaf = findLeaf(clone, base);
+                    }
+                }
+                if (leaf == null || fc.count() <= 0) {
+                    continue;
+                }
+                Duration timeout = leaf.meta.failureTimeoutOrDefault();
+                Instant last = fc.lastFailure();
+                if (!timeout.isZero() && last != null && cluster.now != null && !leaf.blocked
+                        && !last.plus(timeout).isAfter(cluster.now)) {
+                    continue; // expired
+                }
+                Rsc target = banTarget(leaf);
+                int[] sum = sums.computeIfAbsent(target.id + "\u0000" + leaf.id, k -> new int[1]);
+                sum[0] = Score.add(sum[0], fc.count());
+            }
+            for (var e : sums.entrySet()) {
+                String leafId = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
+                PrimitiveRsc leaf = (PrimitiveRsc) cluster.byId.get(leafId);
+                if (leaf.failureIgnored) {
+                    continue;
+                }
+                int threshold = leaf.meta.migrationThresholdOrDefault();
+                if (threshold > 0 && e.getValue()[0] >= threshold) {
+                    banTarget(leaf).ban(node.index, "migration-threshold reached (" + Score.toString(e.getValue()[0])
+                            + " failures of " + leaf.id + ")");
+                }
+            }
+        }
+    }
+}

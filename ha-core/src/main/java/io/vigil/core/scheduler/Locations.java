@@ -1,0 +1,183 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.AttributeExpression;
+import io.vigil.core.model.BoolOp;
+import io.vigil.core.model.Constraint;
+import io.vigil.core.model.Location;
+import io.vigil.core.model.Role;
+import io.vigil.core.model.Rule;
+import io.vigil.core.model.RuleExpression;
+import io.vigil.core.model.Score;
+import io.vigil.core.model.ValueType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Location constraints (fixed scores and rules over node attributes) and stickiness: the per-node scores a
+ * resource starts its assignment with.
+ */
+final class Locations {
+    private Locations() {
+    }
+
+    /** A location constraint for the promoted role, kept for {@link Promotion}. */
+    record PromotedLocation(CloneRsc promotable, SchedNode node, int score, String id) {
+    }
+
+    static void apply(Cluster cluster, List<PromotedLocation> promoted) {
+        for (Constraint c : cluster.config.constraints()) {
+            if (!(c instanceof Location loc)) {
+                continue;
+            }
+            Rsc rsc = cluster.constraintResource(loc.resource());
+            if (rsc == null) {
+                continue;
+            }
+            for (SchedNode node : cluster.nodes) {
+                Integer score = scoreFor(loc, node);
+                if (score == null) {
+                    continue;
+                }
+                Role role = loc.role();
+                if (role == null && !loc.rules().isEmpty()) {
+                    role = loc.rules().get(0).role();
+                }
+                if (role == Role.PROMOTED && rsc instanceof CloneRsc clone && clone.promotable) {
+                    promoted.add(new PromotedLocation(clone, node, score, loc.id()));
+                    continue;
+                }
+                rsc.addScore(node.index, score, "location " + loc.id());
+            }
+        }
+    }
+
+    /** The score a location gives a node, or null when it does not apply to that node. */
+    static Integer scoreFor(Location loc, SchedNode node) {
+        if (loc.rules().isEmpty()) {
+            return loc.node() != null && loc.node().equals(node.name) ? loc.score() : null;
+        }
+        Integer total = null;
+        for (Rule rule : loc.rules()) {
+            if (matches(rule, node)) {
+                int s = rule.score();
+                if (rule.scoreAttribute() != null) {
+                    String v = node.attribute(rule.scoreAttribute());
+                    if (v == null) {
+                        continue;
+                    }
+                    try {
+                        s = Score.parse(v);
+                    } catch (IllegalArgumentException e) {
+                        continue;
+                    }
+                }
+                total = total == null ? s : Score.add(total, s);
+            }
+        }
+        return total;
+    }
+
+    static boolean matches(Rule rule, SchedNode node) {
+        if (rule.expressions().isEmpty()) {
+            return false;
+        }
+        boolean and = rule.booleanOp() == BoolOp.AND;
+        for (RuleExpression e : rule.expressions()) {
+            boolean m = e instanceof Rule r ? matches(r, node) : matches((AttributeExpression) e, node);
+            if (and && !m) {
+                return false;
+            }
+            if (!and && m) {
+                return true;
+            }
+        }
+        return and;
+    }
+
+    static boolean matches(AttributeExpression e, SchedNode node) {
+        String actual = node.attribute(e.attribute());
+        switch (e.operator()) {
+            case DEFINED:
+                return actual != null;
+            case NOT_DEFINED:
+                return actual == null;
+            default:
+                break;
+        }
+        if (actual == null || e.value() == null) {
+            return false;
+        }
+        int cmp = compare(actual, e.value(), e.type());
+        return switch (e.operator()) {
+            case EQ -> cmp == 0;
+            case NE -> cmp != 0;
+            case LT -> cmp < 0;
+            case LTE -> cmp <= 0;
+            case GT -> cmp > 0;
+            case GTE -> cmp >= 0;
+            default -> false;
+        };
+    }
+
+    private static int compare(String a, String b, ValueType type) {
+        if (type == ValueType.VERSION) {
+            String[] x = a.split("\\.");
+            String[] y = b.split("\\.");
+            for (int i = 0; i < Math.max(x.length, y.length); i++) {
+                long p = i < x.length ? parseLong(x[i]) : 0;
+                long q = i < y.length ? parseLong(y[i]) : 0;
+                if (p != q) {
+                    return Long.compare(p, q);
+                }
+            }
+            return 0;
+        }
+        if (type != ValueType.STRING) {
+            BigDecimal p = number(a);
+            BigDecimal q = number(b);
+            if (p != null && q != null) {
+                return p.compareTo(q);
+            }
+        }
+        return a.compareTo(b);
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Stickiness: a managed resource active on exactly one node prefers to stay there. */
+    static void applyStickiness(Cluster cluster) {
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            int s = leaf.stickiness();
+            SchedNode node = leaf.currentNode();
+            if (s == 0 || node == null || !leaf.actionable()) {
+                continue;
+            }
+            if (leaf.scores[node.index] == Rsc.UNSET) {
+                continue; // opt-in cluster: stickiness cannot make a node allowed
+            }
+            leaf.addScore(node.index, s, "stickiness");
+            // Instances of clones of groups: the group instance gets its members' stickiness through the
+            // internal colocations; nothing else to do here.
+        }
+    }
+
+    static List<PromotedLocation> newList() {
+        return new ArrayList<>();
+    }
+}

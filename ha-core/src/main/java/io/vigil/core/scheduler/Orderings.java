@@ -1,0 +1,304 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.Constraint;
+import io.vigil.core.model.Order;
+import io.vigil.core.model.OrderKind;
+import io.vigil.core.model.OrderSet;
+import io.vigil.core.model.ResourceAction;
+import io.vigil.core.model.ResourceSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ordering: order constraints, order sets and groups' implicit member order become edges between actions of
+ * resources; a mandatory edge makes the then-action unrunnable when the first-action cannot run, and required
+ * when the first-action is required (its inverse: the first's stop requires the then's stop). Edges are
+ * propagated until nothing changes, then give the graph its "runs after" lists.
+ */
+final class Orderings {
+    private Orderings() {
+    }
+
+    static final int RUNNABLE_LEFT = 1;
+    static final int IMPLIES_THEN = 2;
+    static final int IMPLIES_FIRST = 4;
+
+    /**
+     * One side of an edge: an action of one or more resources. With {@code any}, one runnable resource is
+     * enough (require-all=false sets).
+     */
+    record Ref(List<Rsc> rscs, String task, boolean any) {
+        static Ref of(Rsc r, String task) {
+            return new Ref(List.of(r), task, false);
+        }
+    }
+
+    record Edge(String id, Ref first, Ref then, int flags) {
+    }
+
+    static List<Edge> build(Cluster cluster) {
+        List<Edge> edges = new ArrayList<>();
+        for (Rsc top : cluster.resources) {
+            groupOrders(top, edges);
+        }
+        for (Constraint c : cluster.config.constraints()) {
+            if (c instanceof Order o) {
+                Rsc first = cluster.constraintResource(o.first());
+                Rsc then = cluster.constraintResource(o.then());
+                if (first == null || then == null || first == then) {
+                    continue;
+                }
+                add(edges, o.id(), List.of(first), o.firstAction(), List.of(then), o.thenAction(), o.kind(),
+                        o.isSymmetrical(), false);
+            } else if (c instanceof OrderSet os) {
+                sets(cluster, os, edges);
+            }
+        }
+        return edges;
+    }
+
+    private static void groupOrders(Rsc r, List<Edge> edges) {
+        if (r instanceof GroupRsc g) {
+            for (int i = 1; i < g.members.size(); i++) {
+                add(edges, g.id + "-internal", List.of(g.members.get(i - 1)), ResourceAction.START,
+                        List.of(g.members.get(i)), ResourceAction.START, OrderKind.MANDATORY, true, false);
+            }
+        }
+        if (r instanceof CloneRsc c && c.promotable) {
+            return;
+        }
+        for (Rsc c : r.children()) {
+            if (!(c instanceof PrimitiveRsc)) {
+                groupOrders(c, edges);
+            }
+        }
+    }
+
+    private static void add(List<Edge> edges, String id, List<Rsc> first, ResourceAction fa, List<Rsc> then,
+                            ResourceAction ta, OrderKind kind, boolean symmetrical, boolean any) {
+        int flags = 0;
+        if (kind == OrderKind.MANDATORY) {
+            flags = IMPLIES_THEN;
+            if (fa == ResourceAction.START || fa == ResourceAction.PROMOTE) {
+                flags |= RUNNABLE_LEFT;
+            }
+        }
+        // Interleaved clone pairs are expanded per node later; here the order is kept at resource level.
+        edges.add(new Edge(id, new Ref(first, fa.text(), any), new Ref(then, ta.text(), false), flags));
+        if (symmetrical && kind != OrderKind.SERIALIZE) {
+            ResourceAction ifa = ta.inverse();
+            ResourceAction ita = fa.inverse();
+            if (ifa == ta && ita == fa) {
+                return;
+            }
+            int inv = kind == OrderKind.MANDATORY ? IMPLIES_FIRST : 0;
+            for (Rsc t : then) {
+                edges.add(new Edge(id + "-inverse", Ref.of(t, ifa.text()), new Ref(first, ita.text(), false), inv));
+            }
+        }
+    }
+
+    private static void sets(Cluster cluster, OrderSet os, List<Edge> edges) {
+        List<List<Rsc>> sets = new ArrayList<>();
+        for (ResourceSet s : os.sets()) {
+            List<Rsc> members = new ArrayList<>();
+            for (String id : s.resources()) {
+                Rsc r = cluster.constraintResource(id);
+                if (r != null) {
+                    members.add(r);
+                }
+            }
+            sets.add(members);
+            ResourceAction a = s.action() == null ? ResourceAction.START : s.action();
+            if (s.sequential()) {
+                for (int i = 1; i < members.size(); i++) {
+                    add(edges, os.id(), List.of(members.get(i - 1)), a, List.of(members.get(i)), a, os.kind(),
+                            os.isSymmetrical(), false);
+                }
+            }
+        }
+        for (int k = 1; k < sets.size(); k++) {
+            ResourceSet s1 = os.sets().get(k - 1);
+            ResourceSet s2 = os.sets().get(k);
+            List<Rsc> a = sets.get(k - 1);
+            List<Rsc> b = sets.get(k);
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            ResourceAction fa = s1.action() == null ? ResourceAction.START : s1.action();
+            ResourceAction ta = s2.action() == null ? ResourceAction.START : s2.action();
+            List<Rsc> firsts = s1.sequential() ? List.of(a.get(a.size() - 1)) : a;
+            List<Rsc> thens = s2.sequential() ? List.of(b.get(0)) : b;
+            boolean any = !s1.requireAll() && !s1.sequential();
+            for (Rsc t : thens) {
+                if (any) {
+                    add(edges, os.id(), firsts, fa, List.of(t), ta, os.kind(), os.isSymmetrical(), true);
+                } else {
+                    for (Rsc f : firsts) {
+                        add(edges, os.id(), List.of(f), fa, List.of(t), ta, os.kind(), os.isSymmetrical(), false);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Flags of a (possibly compound) first side: {required, runnable}. */
+    private static boolean[] summarize(Ref ref, SchedNode onlyNode) {
+        boolean required = false;
+        boolean anyRunnable = false;
+        boolean allRunnable = true;
+        boolean seen = false;
+        for (Rsc r : ref.rscs()) {
+            boolean rRequired = false;
+            boolean rAny = false;
+            boolean rAll = true;
+            boolean rSeen = false;
+            for (Rsc unit : units(r, onlyNode, ref.task())) {
+                boolean uAll = true;
+                boolean uSeen = false;
+                for (PrimitiveRsc leaf : unit.leaves()) {
+                    Act a = Actions.of(leaf, ref.task());
+                    if (a == null) {
+                        if (ref.task().equals("promote") || ref.task().equals("start")) {
+                            uAll = false;
+                        }
+                        continue;
+                    }
+                    uSeen = true;
+                    rRequired |= !a.optional;
+                    uAll &= a.runnable;
+                }
+                rSeen |= uSeen;
+                rAny |= uAll && uSeen;
+                rAll &= uAll;
+            }
+            boolean rRunnable = r instanceof CloneRsc ? rAny : rAll && rSeen;
+            if (!rSeen && (ref.task().equals("stop") || ref.task().equals("demote"))) {
+                rRunnable = true;
+            }
+            seen |= rSeen;
+            required |= rRequired;
+            anyRunnable |= rRunnable;
+            allRunnable &= rRunnable;
+        }
+        return new boolean[] {required, ref.any() ? anyRunnable : allRunnable};
+    }
+
+    /** The parts of a resource that count as one unit: clone instances (on one node when interleaving), else it. */
+    private static List<Rsc> units(Rsc r, SchedNode onlyNode, String task) {
+        if (r instanceof CloneRsc c) {
+            if (onlyNode == null) {
+                return c.instances;
+            }
+            List<Rsc> out = new ArrayList<>();
+            for (Rsc inst : c.instances) {
+                SchedNode n = task.equals("stop") || task.equals("demote") ? CloneRsc.currentNode(inst)
+                        : inst.assignedNode();
+                if (n == onlyNode) {
+                    out.add(inst);
+                }
+            }
+            return out;
+        }
+        return List.of(r);
+    }
+
+    /** Whether an edge between two clones applies per node (the then-clone interleaves). */
+    static boolean interleaved(Edge e) {
+        return e.first().rscs().size() == 1 && e.first().rscs().get(0) instanceof CloneRsc
+                && e.then().rscs().size() == 1 && e.then().rscs().get(0) instanceof CloneRsc tc && tc.interleave;
+    }
+
+    /** Propagates every edge and the per-leaf rules until nothing changes. */
+    static void propagate(Cluster cluster, List<Edge> edges) {
+        boolean changed = true;
+        int rounds = 0;
+        while (changed && rounds++ < 1000) {
+            changed = false;
+            for (PrimitiveRsc leaf : cluster.leaves) {
+                changed |= Actions.implicit(leaf);
+            }
+            for (Edge e : edges) {
+                changed |= apply(e);
+            }
+        }
+    }
+
+    private static boolean apply(Edge e) {
+        if (e.flags() == 0) {
+            return false;
+        }
+        boolean changed = false;
+        boolean perNode = interleaved(e);
+        for (Rsc then : e.then().rscs()) {
+            for (PrimitiveRsc leaf : then.leaves()) {
+                for (Act b : actsOf(leaf, e.then().task())) {
+                    SchedNode node = perNode ? b.node : null;
+                    if (perNode && node == null) {
+                        continue;
+                    }
+                    boolean[] f = summarize(e.first(), node);
+                    if (perNode && !hasUnit(e.first(), node)) {
+                        f = new boolean[] {false, e.first().task().equals("stop")
+                                || e.first().task().equals("demote")};
+                    }
+                    if ((e.flags() & RUNNABLE_LEFT) != 0 && !f[1] && b.runnable) {
+                        b.runnable = false;
+                        b.reason = "unrunnable " + name(e.first()) + " " + e.first().task();
+                        changed = true;
+                    }
+                    if ((e.flags() & IMPLIES_THEN) != 0 && f[0] && b.optional && b.node != null
+                            && leaf.actionable()) {
+                        b.optional = false;
+                        b.reason = "required " + name(e.first()) + " " + e.first().task();
+                        changed = true;
+                    }
+                    if ((e.flags() & IMPLIES_FIRST) != 0 && !b.optional) {
+                        changed |= require(e.first(), node);
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static boolean hasUnit(Ref ref, SchedNode node) {
+        for (Rsc r : ref.rscs()) {
+            if (!units(r, node, ref.task()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String name(Ref ref) {
+        return ref.rscs().get(0).id;
+    }
+
+    /** Makes a (possibly compound) action required on every leaf that has it. */
+    private static boolean require(Ref ref, SchedNode onlyNode) {
+        boolean changed = false;
+        for (Rsc r : ref.rscs()) {
+            for (Rsc unit : units(r, onlyNode, ref.task())) {
+                for (PrimitiveRsc leaf : unit.leaves()) {
+                    for (Act a : actsOf(leaf, ref.task())) {
+                        if (a.optional && a.node != null && leaf.actionable()) {
+                            a.optional = false;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    static List<Act> actsOf(PrimitiveRsc leaf, String task) {
+        if (task.equals("stop")) {
+            return leaf.stops;
+        }
+        Act a = Actions.of(leaf, task);
+        return a == null ? List.of() : List.of(a);
+    }
+}

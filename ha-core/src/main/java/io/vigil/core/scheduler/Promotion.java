@@ -1,0 +1,181 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.Role;
+import io.vigil.core.model.Score;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Promotable clones: which assigned instances get promoted. An instance's promotion priority is its promotion
+ * score (the transient node attribute {@code master-<rsc>} the agent sets; -1 when unset), plus location
+ * constraints for the Promoted role, plus colocations that involve the Promoted role. The best
+ * {@code promoted-max} instances with a non-negative priority are promoted, at most {@code promoted-node-max}
+ * per node.
+ */
+final class Promotion {
+    private Promotion() {
+    }
+
+    /** The promotion score a node's attributes give one instance, or null when no score is set. */
+    static Integer promotionScore(Cluster cluster, Rsc instance, SchedNode node) {
+        Integer total = null;
+        for (PrimitiveRsc leaf : instance.leaves()) {
+            CloneRsc clone = leaf.parentClone();
+            String name = clone != null && clone.unique ? leaf.id : leaf.primitive.id();
+            String v = node.attribute("master-" + name);
+            if (v == null) {
+                v = node.attribute("master-" + leaf.id);
+            }
+            if (v == null && (clone == null || !clone.unique)) {
+                // Old CIBs keep an anonymous instance's score under its instance number.
+                String prefix = "master-" + name + ":";
+                for (var e : node.attributes.entrySet()) {
+                    if (e.getKey().startsWith(prefix)) {
+                        v = e.getValue();
+                        break;
+                    }
+                }
+            }
+            if (v == null) {
+                continue;
+            }
+            int s;
+            try {
+                s = Score.parse(v);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            total = total == null ? s : Score.add(total, s);
+        }
+        return total;
+    }
+
+    /** Positive promotion scores also draw instances to the nodes where they could be promoted. */
+    static void addPromotionPreferences(Cluster cluster, CloneRsc clone) {
+        for (Rsc inst : clone.instances) {
+            for (SchedNode n : cluster.nodes) {
+                if (!n.canRunResources()) {
+                    continue;
+                }
+                Integer s = promotionScore(cluster, inst, n);
+                if (s != null && s > 0) {
+                    inst.addScore(n.index, s, "promotion score");
+                }
+            }
+        }
+    }
+
+    static void setRoles(Cluster cluster, CloneRsc clone) {
+        List<Rsc> candidates = new ArrayList<>();
+        int[] priority = new int[clone.instances.size()];
+        for (int i = 0; i < clone.instances.size(); i++) {
+            Rsc inst = clone.instances.get(i);
+            priority[i] = priority(cluster, clone, inst);
+            candidates.add(inst);
+        }
+        candidates.sort(Comparator.comparing((Rsc inst) -> -priority[clone.instances.indexOf(inst)])
+                .thenComparing(inst -> currentlyPromoted(inst) ? 0 : 1)
+                .thenComparing(inst -> inst.order));
+        int promoted = 0;
+        int[] perNode = new int[cluster.nodes.size()];
+        for (Rsc inst : candidates) {
+            SchedNode node = inst.assignedNode();
+            int p = priority[clone.instances.indexOf(inst)];
+            boolean pinned = !inst.leaves().get(0).actionable();
+            Role role;
+            if (node == null) {
+                continue;
+            }
+            if (pinned) {
+                role = inst.leaves().get(0).currentRole();
+                if (role == Role.PROMOTED) {
+                    promoted++;
+                    perNode[node.index]++;
+                }
+            } else if (p >= 0 && promoted < clone.promotedMax && perNode[node.index] < clone.promotedNodeMax) {
+                role = Role.PROMOTED;
+                promoted++;
+                perNode[node.index]++;
+            } else {
+                role = Role.UNPROMOTED;
+            }
+            for (PrimitiveRsc leaf : inst.leaves()) {
+                if (leaf.assigned != null && leaf.actionable()) {
+                    leaf.role = role;
+                }
+            }
+        }
+    }
+
+    private static boolean currentlyPromoted(Rsc inst) {
+        for (PrimitiveRsc l : inst.leaves()) {
+            if (l.currentRole() == Role.PROMOTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int priority(Cluster cluster, CloneRsc clone, Rsc inst) {
+        SchedNode node = inst.assignedNode();
+        if (node == null) {
+            return Score.MINUS_INFINITY;
+        }
+        PrimitiveRsc first = inst.leaves().get(0);
+        Role target = first.meta.targetRoleOrDefault();
+        if (target == Role.UNPROMOTED || target == Role.STOPPED) {
+            return Score.MINUS_INFINITY;
+        }
+        for (PrimitiveRsc l : inst.leaves()) {
+            if (l.demoteAfterFailure) {
+                return Score.MINUS_INFINITY;
+            }
+        }
+        Integer s = promotionScore(cluster, inst, node);
+        int p = s == null ? -1 : s;
+        for (Locations.PromotedLocation loc : cluster.promotedLocations) {
+            if (loc.promotable() == clone && loc.node() == node) {
+                p = Score.add(p, loc.score());
+            }
+        }
+        // This clone's promoted instances colocated with something else.
+        for (Coloc c : clone.thisWith) {
+            if (c.dependentRole() != Role.PROMOTED) {
+                continue;
+            }
+            c.primary().assign(cluster, null);
+            List<SchedNode> primary = Colocations.primaryNodes(c);
+            boolean match = false;
+            for (SchedNode pn : primary) {
+                match |= Colocations.sameLocation(c.attribute(), node, pn);
+            }
+            if (c.score() >= Score.INFINITY) {
+                if (!match) {
+                    p = Score.MINUS_INFINITY;
+                }
+            } else if (match) {
+                p = Score.add(p, c.score());
+            }
+        }
+        // Something colocated with this clone's promoted role pulls promotion to the nodes it prefers.
+        for (Coloc c : clone.withThis) {
+            if (c.primaryRole() != Role.PROMOTED || c.dependent() == clone) {
+                continue;
+            }
+            Rsc dep = c.dependent();
+            int ds = dep.score(node.index);
+            if (!node.canRunResources()) {
+                ds = Score.MINUS_INFINITY;
+            }
+            double factor = c.score() / (double) Score.INFINITY;
+            if (factor < 0 && ds < 0) {
+                continue;
+            }
+            int add = (int) Math.max(Score.MINUS_INFINITY, Math.min(Score.INFINITY, factor * ds));
+            p = Score.add(p, add);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,80 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.Membership;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The scheduler's working view of one node: its state, attributes, capacity and what has been placed on it. */
+final class SchedNode {
+    final int index;
+    final String name;
+    final Membership membership;
+    boolean standby;
+    final boolean maintenance;
+    /** Permanent attributes overlaid with transient ones; rules and promotion scores read these. */
+    final Map<String, String> attributes;
+    /** Remaining capacity per utilization name (placement-strategy other than default). */
+    final Map<String, Integer> remaining;
+    /** True when the status says nothing about this node (never seen by the cluster). */
+    final boolean unseen;
+    /** Set when this node will be fenced in this transition. */
+    boolean fenced;
+    String fenceReason;
+    /** Resources (leaf instances) assigned to this node so far; ties between equal scores go to fewer. */
+    int assignedCount;
+
+    SchedNode(int index, String name, Membership membership, boolean standby, boolean maintenance,
+              Map<String, String> attributes, Map<String, Integer> capacity, boolean unseen) {
+        this.index = index;
+        this.name = name;
+        this.membership = membership;
+        this.standby = standby;
+        this.maintenance = maintenance;
+        this.attributes = attributes;
+        this.remaining = new TreeMap<>(capacity);
+        this.unseen = unseen;
+    }
+
+    boolean online() {
+        return membership == Membership.ONLINE;
+    }
+
+    boolean unclean() {
+        return membership == Membership.UNCLEAN;
+    }
+
+    /** Whether new resources may be placed here. */
+    boolean canRunResources() {
+        return online() && !standby && !maintenance && !fenced;
+    }
+
+    /** Whether what the status reports for this node is trusted as running (offline nodes run nothing). */
+    boolean historyCounts() {
+        return online() || unclean();
+    }
+
+    /** Display state after the transition. */
+    String displayState() {
+        if (fenced) {
+            return "offline";
+        }
+        if (membership == Membership.ONLINE) {
+            return maintenance ? "maintenance" : standby ? "standby" : "online";
+        }
+        return membership.text();
+    }
+
+    String attribute(String name) {
+        return switch (name) {
+            case "#uname", "#id" -> this.name;
+            case "#kind" -> "cluster";
+            default -> attributes.get(name);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,138 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transition summary in Pacemaker's format ({@code crm_simulate}'s "Transition Summary"), and the placement
+ * that results from applying every runnable action.
+ */
+final class Summary {
+    private Summary() {
+    }
+
+    /** Where a leaf ends up after the transition: node and role, or null when stopped. */
+    record Outcome(SchedNode node, Role role) {
+    }
+
+    static Outcome outcome(PrimitiveRsc leaf) {
+        SchedNode cur = leaf.currentNode();
+        if (leaf.current.size() > 1) {
+            cur = null;
+        }
+        Act start = leaf.start;
+        boolean startsSomewhere = start != null && start.node != null && start.runnable;
+        // Stays put when it cannot be stopped (blocked, unmanaged) or no stop is needed.
+        for (PrimitiveRsc.Active a : leaf.current) {
+            Act stop = leaf.stopOn(a.node());
+            boolean leaves = stop != null && !stop.optional && stop.runnable;
+            if (!leaves && (start == null || start.node != a.node() || !startsSomewhere)) {
+                return new Outcome(a.node(), a.role());
+            }
+        }
+        if (!startsSomewhere) {
+            return null;
+        }
+        Role role = leaf.role;
+        if (role == Role.PROMOTED && (leaf.promote == null || !leaf.promote.runnable)) {
+            role = Role.UNPROMOTED;
+        }
+        if (role == Role.UNPROMOTED && cur == start.node && leaf.currentRole() == Role.PROMOTED
+                && leaf.demote != null && !leaf.demote.runnable) {
+            role = Role.PROMOTED;
+        }
+        if (!leaf.promotable() && role == Role.UNPROMOTED) {
+            role = Role.STARTED;
+        }
+        return new Outcome(start.node, role);
+    }
+
+    static List<String> lines(Cluster cluster) {
+        List<String> out = new ArrayList<>();
+        for (SchedNode n : cluster.nodes) {
+            if (n.fenced) {
+                out.add("Fence (" + cluster.config.properties().stonithAction().text() + ") " + n.name + " '"
+                        + n.fenceReason + "'");
+            }
+        }
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            String line = line(cluster, leaf);
+            if (line != null) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private static String roleText(PrimitiveRsc leaf, Role role) {
+        return leaf.promotable() ? (role == Role.STARTED ? Role.UNPROMOTED : role).text() + " " : "";
+    }
+
+    static String line(Cluster cluster, PrimitiveRsc leaf) {
+        if (!leaf.actionable() || cluster.maintenanceMode) {
+            return null;
+        }
+        PrimitiveRsc.Active cur = leaf.current.isEmpty() ? null : leaf.current.get(0);
+        Act start = leaf.start;
+        SchedNode next = start.node;
+        String id = leaf.id;
+        if (cur == null) {
+            if (next == null) {
+                return null;
+            }
+            String blocked = start.runnable ? "" : " blocked";
+            if (leaf.role == Role.PROMOTED) {
+                boolean ok = start.runnable && leaf.promote != null && leaf.promote.runnable;
+                if (ok || !start.runnable) {
+                    return fmt("Promote", id, "Stopped -> Promoted " + next.name) + blocked;
+                }
+            }
+            return fmt("Start", id, next.name) + blocked;
+        }
+        Act stop = leaf.stopOn(cur.node());
+        boolean stopHappens = stop != null && !stop.optional;
+        String stopBlocked = stop != null && !stop.runnable ? " blocked" : "";
+        if (next == null || !start.runnable && stopHappens) {
+            if (!stopHappens) {
+                return null;
+            }
+            return fmt("Stop", id, roleText(leaf, cur.role()) + cur.node().name) + stopBlocked;
+        }
+        if (next != cur.node()) {
+            String verb = cur.failed() ? "Recover" : "Move";
+            if (leaf.promotable() && (cur.role() != leaf.role)) {
+                return fmt(verb, id, cur.role().text() + " " + cur.node().name + " -> " + leaf.role.text() + " "
+                        + next.name);
+            }
+            return fmt(verb, id, cur.node().name + " -> " + next.name);
+        }
+        if (stopHappens) {
+            String verb = cur.failed() ? "Recover" : "Restart";
+            Role to = Summary.outcomeRole(leaf);
+            if (leaf.promotable() && to != null && to != cur.role()) {
+                return fmt(verb, id, cur.role().text() + " -> " + to.text() + " " + cur.node().name);
+            }
+            return fmt(verb, id, roleText(leaf, cur.role()) + cur.node().name) + stopBlocked;
+        }
+        if (leaf.promote != null && !leaf.promote.optional && cur.role() != Role.PROMOTED) {
+            return fmt("Promote", id, "Unpromoted -> Promoted " + next.name)
+                    + (leaf.promote.runnable ? "" : " blocked");
+        }
+        if (leaf.demote != null && !leaf.demote.optional && leaf.role != Role.PROMOTED) {
+            return fmt("Demote", id, "Promoted -> Unpromoted " + next.name)
+                    + (leaf.demote.runnable ? "" : " blocked");
+        }
+        return null;
+    }
+
+    private static Role outcomeRole(PrimitiveRsc leaf) {
+        Outcome o = outcome(leaf);
+        return o == null ? null : o.role();
+    }
+
+    private static String fmt(String verb, String id, String args) {
+        return verb + " " + id + " ( " + args + " )";
+    }
+}

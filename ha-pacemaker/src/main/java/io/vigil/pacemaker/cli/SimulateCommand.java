@@ -1,0 +1,111 @@
+package io.vigil.pacemaker.cli;
+
+import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.NodeStatus;
+import io.vigil.core.model.Score;
+import io.vigil.core.scheduler.Scheduler;
+import io.vigil.core.scheduler.SchedulerResult;
+import io.vigil.core.scheduler.ScoreDetail;
+import io.vigil.pacemaker.CibImporter;
+import io.vigil.pacemaker.ImportedCib;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code simulate FILE.xml}: like {@code crm_simulate -S -x FILE.xml}. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Imports a Pacemaker CIB, runs the scheduler once and prints the current status, the "
+                + "Transition Summary and the revised status.")
+final class SimulateCommand implements Callable<Integer> {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Parameters(index = "0", paramLabel = "FILE.xml", description = "the CIB to simulate")
+    private Path file;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "run the scheduler N times on the parsed input and print the median time (default 1)")
+    private int repeat;
+
+    @Option(names = {"-s", "--scores"}, description = "also print the allocation scores with their reasons")
+    private boolean scores;
+
+    @Option(names = "--now", paramLabel = "INSTANT",
+            description = "the time to schedule at (ISO-8601, e.g. 2024-01-01T00:00:00Z); default: the CIB's "
+                    + "execution-date, else the current time")
+    private Instant now;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        if (repeat < 1) {
+            System.err.println("--repeat must be at least 1, was " + repeat);
+            return 2;
+        }
+        ImportedCib imported = CibImporter.importFile(file);
+        imported.warnings().forEach(w -> System.err.println("warning: " + w));
+        Configuration config = imported.cib().configuration();
+        ClusterStatus status = imported.cib().status();
+        Instant at = now != null ? now : imported.nowOr(Instant.now());
+        if (now == null && imported.executionDate().isPresent()) {
+            out.println("Using the original execution date of: " + DATE.format(at));
+        }
+        long[] nanos = new long[repeat];
+        SchedulerResult result = null;
+        for (int i = 0; i < repeat; i++) {
+            long start = System.nanoTime();
+            result = Scheduler.schedule(config, status, at);
+            nanos[i] = System.nanoTime() - start;
+        }
+        out.println("Current cluster status:");
+        Map<String, String> before = new LinkedHashMap<>();
+        for (NodeStatus n : status.nodes()) {
+            before.put(n.name(), n.state());
+        }
+        StatusPrinter.print(config, before, result.current()).forEach(out::println);
+        out.println();
+        out.println("Transition Summary:");
+        result.summary().forEach(l -> out.println("  * " + l));
+        out.println();
+        out.println("Revised Cluster Status:");
+        StatusPrinter.print(config, result.nodes(), result.placement()).forEach(out::println);
+        if (scores) {
+            out.println();
+            out.println("Allocation scores:");
+            new TreeMap<>(result.scores()).forEach((rsc, byNode) -> new TreeMap<>(byNode).forEach((node, d) ->
+                    out.println(scoreLine(rsc, node, d))));
+        }
+        if (repeat > 1) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            out.println();
+            out.println(String.format(Locale.ROOT, "Scheduling time: median %.3f ms, min %.3f ms, max %.3f ms over %d runs",
+                    median(sorted) / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, repeat));
+        }
+        return 0;
+    }
+
+    private static String scoreLine(String rsc, String node, ScoreDetail d) {
+        return "  " + rsc + " allocation score on " + node + ": " + Score.toString(d.score())
+                + (d.reasons().isEmpty() ? "" : "  (" + String.join("; ", d.reasons()) + ")");
+    }
+
+    private static double median(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+}

@@ -1,0 +1,50 @@
+package io.vigil.pacemaker.cli;
+
+import io.vigil.pacemaker.CibImportException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code vigil-pacemaker.jar}.
+ *
+ * <pre>
+ * java -jar vigil-pacemaker.jar simulate cib.xml [--scores] [--repeat N]
+ * java -jar vigil-pacemaker.jar conformance DIR [--report FILE]
+ * </pre>
+ */
+@Command(name = "vigil-pacemaker", mixinStandardHelpOptions = true, version = "vigil-pacemaker 0.1.0",
+        description = "Runs Vigil's scheduler on Pacemaker CIB files.",
+        subcommands = {SimulateCommand.class, ConformanceCommand.class})
+public final class VigilPacemakerCli implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (0 = success). */
+    public static int run(String... args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        return new CommandLine(new VigilPacemakerCli())
+                .setExecutionExceptionHandler(VigilPacemakerCli::report)
+                .execute(args);
+    }
+
+    /** A failed import or scheduler run: one line on standard error, exit status 1. */
+    private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        String msg = e instanceof CibImportException ? e.getMessage()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        cmd.getErr().println("error: " + msg);
+        return 1;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: simulate or conformance");
+    }
+}
