@@ -10,6 +10,7 @@
 #   --skip-build  use what the last `mvn package` built
 #   --sizes LIST  in-process sizes, default 16x500,32x2000,64x5000,100x10000
 #   --seed N      generator seed, default 42
+# Environment: BENCH_KEEP=DIR keeps the generated XML and both tools' outputs in DIR.
 # crm_simulate runs 3 times on 16x500 and once on bigger sizes (a run takes minutes); Vigil 5 times.
 # Output: `RESULT <metric> p50_ms=<x> p99_ms=<y> max_ms=<z> n=<runs>` lines (in-process:
 # scheduler_<N>x<R>_<scratch|nodefail>; whole process: crm_simulate_... and vigil_simulate_...) and
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --skip-build) BUILD=0 ;;
     --sizes) SIZES="$2"; shift ;;
     --seed) SEED="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n "2,18p" "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -54,8 +55,12 @@ else
 fi
 JAVA_OPTS=(-Xss4m -Xmx6g)
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+if [ -n "${BENCH_KEEP:-}" ]; then
+  WORK="$BENCH_KEEP"; mkdir -p "$WORK"   # keep the XML files and both tools' outputs there
+else
+  WORK=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench.XXXXXX")
+  trap 'rm -rf "$WORK"' EXIT
+fi
 
 log "in-process scheduler benchmark: $SIZES"
 status=0
@@ -132,11 +137,11 @@ for size in $CRM_SIZES; do
     vigil_ms=$(echo "$vigil_line" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/')
     awk -v s="${size}_${scenario}" -v c="$crm_ms" -v v="$vigil_ms" \
       'BEGIN { printf "RATIO %s crm_simulate/vigil_simulate=%.1f\n", s, c / v }'
-    summary_lines "$WORK/crm.out" > "$WORK/crm.sum"
-    summary_lines "$WORK/vigil.out" > "$WORK/vigil.sum"
-    same=$(comm -12 "$WORK/crm.sum" "$WORK/vigil.sum" | wc -l)
-    log "$size $scenario: transition lines crm_simulate=$(wc -l < "$WORK/crm.sum")" \
-        "vigil=$(wc -l < "$WORK/vigil.sum") in common=$same"
+    summary_lines "$WORK/crm.out" > "$WORK/crm-${size}-${scenario}.sum"
+    summary_lines "$WORK/vigil.out" > "$WORK/vigil-${size}-${scenario}.sum"
+    same=$(comm -12 "$WORK/crm-${size}-${scenario}.sum" "$WORK/vigil-${size}-${scenario}.sum" | wc -l)
+    log "$size $scenario: transition lines crm_simulate=$(wc -l < "$WORK/crm-${size}-${scenario}.sum")" \
+        "vigil=$(wc -l < "$WORK/vigil-${size}-${scenario}.sum") in common=$same"
   done
 done
 exit "$status"
