@@ -13,8 +13,9 @@
 # Environment: BENCH_KEEP=DIR keeps the generated XML and both tools' outputs in DIR.
 # crm_simulate runs 3 times on 16x500 and once on bigger sizes (a run takes minutes); Vigil 5 times.
 # Output: `RESULT <metric> p50_ms=<x> p99_ms=<y> max_ms=<z> n=<runs>` lines (in-process:
-# scheduler_<N>x<R>_<scratch|nodefail>; whole process: crm_simulate_... and vigil_simulate_...) and
-# `RATIO <N>x<R>_<scenario> crm_simulate/vigil_simulate=<x>` lines. Progress goes to stderr.
+# scheduler_<N>x<R>_<scratch|nodefail>; whole process: crm_simulate_... and vigil_simulate_..., wall time,
+# and the same with _cpu for user+system CPU time, steadier on a busy machine) and
+# `RATIO <N>x<R>_<scenario> crm_simulate/vigil_simulate wall=<x>` (and cpu=) lines. Progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -80,7 +81,7 @@ if ! command -v crm_simulate >/dev/null 2>&1; then
 fi
 export CIB_shadow_dir="$WORK/shadow"
 mkdir -p "$CIB_shadow_dir"
-log "$(crm_simulate --version | head -1)"
+log "$(crm_simulate --version | head -1); load average: $(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 # Median, max and count of the millisecond values on stdin, as a RESULT line for metric $1.
 result_line() {
@@ -90,17 +91,29 @@ result_line() {
     printf "RESULT %s p50_ms=%.1f p99_ms=%.1f max_ms=%.1f n=%d\n", m, med, v[NR], v[NR], NR }'
 }
 
-# Runs "$@" $1 times, the output of the first run into file $2; prints the wall time of each run in ms.
-# Returns non-zero (after the first run) when the command fails.
+# Runs "$@" $1 times, the output of the first run into file $2; prints "WALL_MS CPU_MS" per run (CPU: user +
+# system time of the command and its children). Returns non-zero (after the first run) when the command fails.
 time_runs() {
-  local runs=$1 out=$2 i t0 t1; shift 2
+  local runs=$1 out=$2 i t; shift 2
   for i in $(seq "$runs"); do
-    t0=$(date +%s%N)
-    if [ "$i" = 1 ]; then "$@" > "$out" 2>&1 || return 1; else "$@" > /dev/null 2>&1; fi
-    t1=$(date +%s%N)
-    echo $(((t1 - t0) / 1000000))
+    local TIMEFORMAT='%R %U %S'
+    if [ "$i" = 1 ]; then
+      t=$( { time "$@" > "$out" 2>&1; } 2>&1 ) || return 1
+    else
+      t=$( { time "$@" > /dev/null 2>&1; } 2>&1 ) || true
+    fi
+    echo "$t" | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }'
   done
 }
+
+# RESULT lines for wall time (metric $1) and CPU time (metric $1_cpu) from time_runs output on stdin.
+results() {
+  local times; times=$(cat)
+  echo "$times" | awk '{ print $1 }' | result_line "$1"
+  echo "$times" | awk '{ print $2 }' | result_line "$1_cpu"
+}
+
+p50() { sed -E 's/.*p50_ms=([0-9.]+).*/\1/'; }
 
 # Transition Summary lines with clone instance numbers dropped, sorted (to compare as a multiset).
 summary_lines() {
@@ -121,8 +134,8 @@ for size in $CRM_SIZES; do
       log "crm_simulate failed on $size $scenario:"; tail -5 "$WORK/crm.out" >&2
       echo "SKIP crm_simulate_${size}_${scenario} crm_simulate failed"; status=1; continue
     fi
-    crm_line=$(echo "$crm_times" | result_line "crm_simulate_${size}_${scenario}")
-    echo "$crm_line"
+    crm_lines=$(echo "$crm_times" | results "crm_simulate_${size}_${scenario}")
+    echo "$crm_lines"
     if [ ! -f "$JAR" ]; then
       echo "SKIP vigil_simulate_${size}_${scenario} $JAR not built"; continue
     fi
@@ -131,12 +144,15 @@ for size in $CRM_SIZES; do
       log "vigil simulate failed on $size $scenario:"; tail -5 "$WORK/vigil.out" >&2
       echo "SKIP vigil_simulate_${size}_${scenario} simulate failed"; status=1; continue
     fi
-    vigil_line=$(echo "$vigil_times" | result_line "vigil_simulate_${size}_${scenario}")
-    echo "$vigil_line"
-    crm_ms=$(echo "$crm_line" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/')
-    vigil_ms=$(echo "$vigil_line" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/')
-    awk -v s="${size}_${scenario}" -v c="$crm_ms" -v v="$vigil_ms" \
-      'BEGIN { printf "RATIO %s crm_simulate/vigil_simulate=%.1f\n", s, c / v }'
+    vigil_lines=$(echo "$vigil_times" | results "vigil_simulate_${size}_${scenario}")
+    echo "$vigil_lines"
+    for kind in wall cpu; do
+      if [ "$kind" = wall ]; then pick=1; else pick=2; fi
+      c=$(echo "$crm_lines" | sed -n "${pick}p" | p50)
+      v=$(echo "$vigil_lines" | sed -n "${pick}p" | p50)
+      awk -v s="${size}_${scenario}" -v k="$kind" -v c="$c" -v v="$v" \
+        'BEGIN { printf "RATIO %s crm_simulate/vigil_simulate %s=%.1f\n", s, k, (v > 0 ? c / v : 0) }'
+    done
     summary_lines "$WORK/crm.out" > "$WORK/crm-${size}-${scenario}.sum"
     summary_lines "$WORK/vigil.out" > "$WORK/vigil-${size}-${scenario}.sum"
     same=$(comm -12 "$WORK/crm-${size}-${scenario}.sum" "$WORK/vigil-${size}-${scenario}.sum" | wc -l)
