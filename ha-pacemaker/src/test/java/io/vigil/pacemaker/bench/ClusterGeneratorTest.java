@@ -19,6 +19,8 @@ import io.vigil.core.model.Resource;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Role;
 import io.vigil.core.model.Score;
+import io.vigil.pacemaker.CibImporter;
+import io.vigil.pacemaker.ImportedCib;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -178,6 +180,18 @@ class ClusterGeneratorTest {
             }
         }
         assertThat(offline).containsExactly(CLUSTER.failedNode());
+    }
+
+    @Test
+    void the_pacemaker_importer_reads_the_written_cib_back_as_the_generated_model() {
+        ImportedCib converged = CibImporter.importXml(xml(CLUSTER, true));
+        ImportedCib scratch = CibImporter.importXml(xml(CLUSTER, false));
+
+        assertThat(converged.warnings()).isEmpty();
+        assertThat(converged.cib().configuration()).isEqualTo(CLUSTER.configuration());
+        assertThat(converged.cib().status()).isEqualTo(CLUSTER.nodeFailure());
+        assertThat(converged.executionDate()).contains(CLUSTER.now());
+        assertThat(scratch.cib().status()).isEqualTo(CLUSTER.scratch());
     }
 
     @Test
