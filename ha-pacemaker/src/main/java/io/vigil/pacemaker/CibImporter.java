@@ -9,9 +9,8 @@ import io.vigil.core.model.ConfigurationValidator;
 import io.vigil.core.model.NodeDefinition;
 import io.vigil.core.model.Problem;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +56,7 @@ public final class CibImporter {
      * @throws UnsupportedCibException  when it uses something Vigil cannot represent
      */
     public static ImportedCib importFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return importStream(in, file.toString());
         } catch (IOException e) {
             throw new CibImportException(file + ": cannot read: " + e.getMessage(), e);
@@ -75,9 +74,9 @@ public final class CibImporter {
      * @param source what to call the input in error messages, e.g. a file name
      */
     public static ImportedCib importStream(InputStream in, String source) {
-        Document doc = CibXml.parse(in, source);
+        XmlElement root = CibXml.parse(in, source);
         try {
-            return read(new ImportContext(doc));
+            return read(new ImportContext(root));
         } catch (CibImportException e) {
             if (e instanceof UnsupportedCibException u) {
                 throw new UnsupportedCibException(u.element(), u.elementId(), source + ": " + u.getMessage());
@@ -87,7 +86,7 @@ public final class CibImporter {
     }
 
     private static ImportedCib read(ImportContext ctx) {
-        Element root = ctx.root();
+        XmlElement root = ctx.root();
         if (!root.getTagName().equals("cib")) {
             throw ctx.error(root, "the root element must be <cib>, was <" + root.getTagName() + ">");
         }
@@ -95,7 +94,7 @@ public final class CibImporter {
                 longAttr(ctx, root, "num_updates"));
         Optional<Instant> executionDate = executionDate(ctx, root);
 
-        Element configuration = CibXml.child(root, "configuration");
+        XmlElement configuration = CibXml.child(root, "configuration");
         if (configuration == null) {
             throw ctx.error(root, "missing <configuration>");
         }
@@ -124,8 +123,8 @@ public final class CibImporter {
         return new ImportedCib(new Cib(version, config, clusterStatus), executionDate, ctx.warnings());
     }
 
-    private static void checkConfigurationSections(ImportContext ctx, Element configuration) {
-        for (Element section : CibXml.children(configuration)) {
+    private static void checkConfigurationSections(ImportContext ctx, XmlElement configuration) {
+        for (XmlElement section : CibXml.children(configuration)) {
             switch (section.getTagName()) {
                 case "crm_config", "nodes", "resources", "constraints", "rsc_defaults", "op_defaults" -> {
                 }
@@ -150,12 +149,12 @@ public final class CibImporter {
     }
 
     private static List<StatusReader.ConfiguredNode> nodes(ImportContext ctx, ResourceReader resources,
-                                                           Element nodesElement) {
+                                                           XmlElement nodesElement) {
         List<StatusReader.ConfiguredNode> out = new ArrayList<>();
         if (nodesElement == null) {
             return out;
         }
-        for (Element n : CibXml.children(nodesElement, "node")) {
+        for (XmlElement n : CibXml.children(nodesElement, "node")) {
             String id = CibXml.attr(n, "id");
             String name = CibXml.attr(n, "uname");
             if (name == null || name.isBlank()) {
@@ -177,7 +176,7 @@ public final class CibImporter {
         return out;
     }
 
-    private static long longAttr(ImportContext ctx, Element e, String name) {
+    private static long longAttr(ImportContext ctx, XmlElement e, String name) {
         String v = CibXml.attr(e, name);
         return v == null ? 0 : ctx.parse(e, name, v, t -> {
             try {
@@ -189,7 +188,7 @@ public final class CibImporter {
     }
 
     /** {@code execution-date}: seconds since the epoch (what Pacemaker writes), or an ISO-8601 instant. */
-    private static Optional<Instant> executionDate(ImportContext ctx, Element root) {
+    private static Optional<Instant> executionDate(ImportContext ctx, XmlElement root) {
         String v = CibXml.attr(root, "execution-date");
         if (v == null || v.isBlank()) {
             return Optional.empty();

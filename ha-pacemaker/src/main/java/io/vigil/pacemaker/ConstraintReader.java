@@ -17,7 +17,6 @@ import io.vigil.core.model.Rule;
 import io.vigil.core.model.RuleExpression;
 import io.vigil.core.model.ValueType;
 
-import org.w3c.dom.Element;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +29,12 @@ final class ConstraintReader {
         this.ctx = ctx;
     }
 
-    List<Constraint> constraints(Element constraints) {
+    List<Constraint> constraints(XmlElement constraints) {
         List<Constraint> out = new ArrayList<>();
         if (constraints == null) {
             return out;
         }
-        for (Element e : CibXml.children(constraints)) {
+        for (XmlElement e : CibXml.children(constraints)) {
             e = ctx.resolve(e);
             out.add(switch (e.getTagName()) {
                 case "rsc_location" -> location(e);
@@ -48,7 +47,7 @@ final class ConstraintReader {
         return out;
     }
 
-    private Location location(Element e) {
+    private Location location(XmlElement e) {
         String id = ctx.required(e, "id");
         if (CibXml.attr(e, "rsc-pattern") != null) {
             throw ctx.unsupported(e, "rsc-pattern (regular expressions over resource ids) is not supported");
@@ -66,7 +65,7 @@ final class ConstraintReader {
         String rsc = ctx.required(e, "rsc");
         Role role = CibXml.attr(e, "role") == null ? null : ctx.role(e, "role", CibXml.attr(e, "role"));
         String node = CibXml.attr(e, "node");
-        List<Element> ruleElements = CibXml.children(e, "rule");
+        List<XmlElement> ruleElements = CibXml.children(e, "rule");
         if (node != null) {
             if (!ruleElements.isEmpty()) {
                 throw ctx.error(e, "has both a node and rules; use one or the other");
@@ -81,13 +80,13 @@ final class ConstraintReader {
             throw ctx.error(e, "a location needs a node and a score, or rules");
         }
         List<Rule> rules = new ArrayList<>();
-        for (Element r : ruleElements) {
+        for (XmlElement r : ruleElements) {
             rules.add(rule(ctx.resolve(r)));
         }
         return new Location(id, rsc, role, null, 0, rules);
     }
 
-    private Rule rule(Element e) {
+    private Rule rule(XmlElement e) {
         String scoreText = CibXml.attr(e, "score");
         int score = scoreText == null ? 0 : ctx.score(e, "score", scoreText);
         String scoreAttribute = CibXml.attr(e, "score-attribute");
@@ -95,7 +94,7 @@ final class ConstraintReader {
         BoolOp boolOp = op == null ? null : ctx.parse(e, "boolean-op", op, BoolOp::parse);
         Role role = CibXml.attr(e, "role") == null ? null : ctx.role(e, "role", CibXml.attr(e, "role"));
         List<RuleExpression> expressions = new ArrayList<>();
-        for (Element c : CibXml.children(e)) {
+        for (XmlElement c : CibXml.children(e)) {
             c = ctx.resolve(c);
             switch (c.getTagName()) {
                 case "expression" -> expressions.add(expression(c));
@@ -109,7 +108,7 @@ final class ConstraintReader {
         return new Rule(CibXml.attr(e, "id"), score, scoreAttribute, boolOp, role, expressions);
     }
 
-    private AttributeExpression expression(Element e) {
+    private AttributeExpression expression(XmlElement e) {
         String source = CibXml.attr(e, "value-source");
         if (source != null && !source.trim().equalsIgnoreCase("literal")) {
             throw ctx.unsupported(e, "value-source=" + source + " (values from resource parameters)");
@@ -122,7 +121,7 @@ final class ConstraintReader {
         return new AttributeExpression(attribute, operator, CibXml.attr(e, "value"), valueType);
     }
 
-    private Constraint colocation(Element e) {
+    private Constraint colocation(XmlElement e) {
         String id = ctx.required(e, "id");
         for (String a : List.of("rsc-instance", "with-rsc-instance")) {
             if (CibXml.attr(e, a) != null) {
@@ -137,7 +136,7 @@ final class ConstraintReader {
         // Pacemaker reads a missing score as 0, which makes the colocation have no effect.
         int score = scoreText == null ? 0 : ctx.score(e, "score", scoreText);
         String nodeAttribute = CibXml.attr(e, "node-attribute");
-        List<Element> sets = CibXml.children(e, "resource_set");
+        List<XmlElement> sets = CibXml.children(e, "resource_set");
         if (!sets.isEmpty()) {
             return new ColocationSet(id, resourceSets(sets, false), score, nodeAttribute);
         }
@@ -145,12 +144,12 @@ final class ConstraintReader {
                 optionalRole(e, "rsc-role"), optionalRole(e, "with-rsc-role"), nodeAttribute);
     }
 
-    private Role optionalRole(Element e, String attribute) {
+    private Role optionalRole(XmlElement e, String attribute) {
         String v = CibXml.attr(e, attribute);
         return v == null ? null : ctx.role(e, attribute, v);
     }
 
-    private Constraint order(Element e) {
+    private Constraint order(XmlElement e) {
         String id = ctx.required(e, "id");
         for (String a : List.of("first-instance", "then-instance")) {
             if (CibXml.attr(e, a) != null) {
@@ -160,7 +159,7 @@ final class ConstraintReader {
         OrderKind kind = orderKind(e);
         String sym = CibXml.attr(e, "symmetrical");
         Boolean symmetrical = sym == null ? null : ctx.bool(e, "symmetrical", sym);
-        List<Element> sets = CibXml.children(e, "resource_set");
+        List<XmlElement> sets = CibXml.children(e, "resource_set");
         if (!sets.isEmpty()) {
             return new OrderSet(id, resourceSets(sets, true), kind, symmetrical);
         }
@@ -168,7 +167,7 @@ final class ConstraintReader {
                 optionalAction(e, "then-action"), kind, symmetrical);
     }
 
-    private OrderKind orderKind(Element e) {
+    private OrderKind orderKind(XmlElement e) {
         String kind = CibXml.attr(e, "kind");
         if (kind != null) {
             return ctx.parse(e, "kind", kind, OrderKind::parse);
@@ -181,17 +180,17 @@ final class ConstraintReader {
         return null;
     }
 
-    private ResourceAction optionalAction(Element e, String attribute) {
+    private ResourceAction optionalAction(XmlElement e, String attribute) {
         String v = CibXml.attr(e, attribute);
         return v == null ? null : ctx.parse(e, attribute, v, ResourceAction::parse);
     }
 
-    private List<ResourceSet> resourceSets(List<Element> sets, boolean ordering) {
+    private List<ResourceSet> resourceSets(List<XmlElement> sets, boolean ordering) {
         List<ResourceSet> out = new ArrayList<>();
-        for (Element s : sets) {
+        for (XmlElement s : sets) {
             s = ctx.resolve(s);
             List<String> members = new ArrayList<>();
-            for (Element ref : CibXml.children(s, "resource_ref")) {
+            for (XmlElement ref : CibXml.children(s, "resource_ref")) {
                 members.add(ctx.required(ref, "id"));
             }
             String seq = CibXml.attr(s, "sequential");

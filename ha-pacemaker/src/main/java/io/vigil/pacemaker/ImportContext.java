@@ -4,13 +4,12 @@ import io.vigil.core.model.Durations;
 import io.vigil.core.model.Role;
 import io.vigil.core.model.Score;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,51 +25,71 @@ import java.util.regex.Pattern;
 final class ImportContext {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+\\.\\d*");
 
-    private final Document doc;
-    /** tag -> id -> first element with that tag and id (id-ref resolves within the same tag). */
-    private final Map<String, Map<String, Element>> byTagAndId = new HashMap<>();
+    private final XmlElement root;
+    /**
+     * tag -> id -> first element with that tag and id (id-ref resolves within the same tag); built on the first
+     * id-ref, as most CIBs have none.
+     */
+    private Map<String, Map<String, XmlElement>> byTagAndId;
     private final List<String> warnings = new ArrayList<>();
 
-    ImportContext(Document doc) {
-        this.doc = doc;
-        NodeList all = doc.getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
-            String id = CibXml.attr(e, "id");
-            if (id != null) {
-                byTagAndId.computeIfAbsent(e.getTagName(), k -> new HashMap<>()).putIfAbsent(id, e);
-            }
-        }
+    ImportContext(XmlElement root) {
+        this.root = root;
     }
 
-    Element root() {
-        return doc.getDocumentElement();
+    private Map<String, Map<String, XmlElement>> index() {
+        if (byTagAndId == null) {
+            byTagAndId = new HashMap<>();
+            Deque<XmlElement> todo = new ArrayDeque<>(List.of(root));
+            while (!todo.isEmpty()) {
+                XmlElement e = todo.pop();
+                String id = e.attr("id");
+                if (id != null) {
+                    byTagAndId.computeIfAbsent(e.getTagName(), k -> new HashMap<>()).putIfAbsent(id, e);
+                }
+                // Push in reverse so that the first element in document order wins putIfAbsent.
+                List<XmlElement> kids = e.children();
+                for (int i = kids.size() - 1; i >= 0; i--) {
+                    todo.push(kids.get(i));
+                }
+            }
+        }
+        return byTagAndId;
+    }
+
+    XmlElement root() {
+        return root;
+    }
+
+    /** The element's name, id and position, for messages. */
+    String describe(XmlElement e) {
+        return e.describe();
     }
 
     List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    void warn(Element e, String message) {
-        warnings.add(CibXml.describe(e) + ": " + message);
+    void warn(XmlElement e, String message) {
+        warnings.add(describe(e) + ": " + message);
     }
 
-    CibImportException error(Element e, String message) {
-        return new CibImportException(CibXml.describe(e) + ": " + message);
+    CibImportException error(XmlElement e, String message) {
+        return new CibImportException(describe(e) + ": " + message);
     }
 
-    UnsupportedCibException unsupported(Element e, String why) {
+    UnsupportedCibException unsupported(XmlElement e, String why) {
         return new UnsupportedCibException(e.getTagName(), CibXml.attr(e, "id"),
-                "unsupported " + CibXml.describe(e) + ": " + why);
+                "unsupported " + describe(e) + ": " + why);
     }
 
     /** The element itself, or the element its {@code id-ref} points to (same tag). */
-    Element resolve(Element e) {
+    XmlElement resolve(XmlElement e) {
         String ref = CibXml.attr(e, "id-ref");
         if (ref == null) {
             return e;
         }
-        Element target = byTagAndId.getOrDefault(e.getTagName(), Map.of()).get(ref);
+        XmlElement target = index().getOrDefault(e.getTagName(), Map.of()).get(ref);
         if (target == null || target == e) {
             throw error(e, "id-ref '" + ref + "' names no other " + e.getTagName());
         }
@@ -78,7 +97,7 @@ final class ImportContext {
     }
 
     /** A required attribute. */
-    String required(Element e, String name) {
+    String required(XmlElement e, String name) {
         String v = CibXml.attr(e, name);
         if (v == null || v.isBlank()) {
             throw error(e, "attribute '" + name + "' is required");
@@ -87,7 +106,7 @@ final class ImportContext {
     }
 
     /** Parses a value with {@code parser}; an IllegalArgumentException becomes an error naming the element. */
-    <T> T parse(Element e, String what, String value, Function<String, T> parser) {
+    <T> T parse(XmlElement e, String what, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException ex) {
@@ -96,22 +115,22 @@ final class ImportContext {
     }
 
     /** A score; like Pacemaker, a decimal such as {@code 1.0} is accepted and truncated. */
-    int score(Element e, String what, String value) {
+    int score(XmlElement e, String what, String value) {
         if (value != null && DECIMAL.matcher(value.trim()).matches()) {
             return Score.clamp((long) Double.parseDouble(value.trim()));
         }
         return parse(e, what, value, Score::parse);
     }
 
-    Role role(Element e, String what, String value) {
+    Role role(XmlElement e, String what, String value) {
         return parse(e, what, value, Role::parse);
     }
 
-    Duration duration(Element e, String what, String value) {
+    Duration duration(XmlElement e, String what, String value) {
         return parse(e, what, value, v -> Durations.parse(v, what));
     }
 
-    int integer(Element e, String what, String value) {
+    int integer(XmlElement e, String what, String value) {
         return parse(e, what, value, v -> {
             try {
                 return Integer.parseInt(v.trim());
@@ -122,7 +141,7 @@ final class ImportContext {
     }
 
     /** Pacemaker's booleans: true/yes/y/on/1 and false/no/n/off/0, in any letter case. */
-    boolean bool(Element e, String what, String value) {
+    boolean bool(XmlElement e, String what, String value) {
         return parse(e, what, value, ImportContext::parseBool);
     }
 
@@ -158,24 +177,24 @@ final class ImportContext {
      *
      * @throws UnsupportedCibException for a set holding a rule (time- or operation-based values)
      */
-    Map<String, NvPair> nvpairs(Element parent, String setTag, String firstId) {
-        List<Element> sets = new ArrayList<>();
-        for (Element s : CibXml.children(parent, setTag)) {
+    Map<String, NvPair> nvpairs(XmlElement parent, String setTag, String firstId) {
+        List<XmlElement> sets = new ArrayList<>();
+        for (XmlElement s : CibXml.children(parent, setTag)) {
             sets.add(resolve(s));
         }
-        List<Element> ordered = new ArrayList<>(sets);
-        ordered.sort(Comparator.comparingInt((Element s) -> firstId != null && firstId.equals(CibXml.attr(s, "id"))
-                ? 0 : 1).thenComparing(Comparator.comparingInt((Element s) -> setScore(s)).reversed()));
+        List<XmlElement> ordered = new ArrayList<>(sets);
+        ordered.sort(Comparator.comparingInt((XmlElement s) -> firstId != null && firstId.equals(CibXml.attr(s, "id"))
+                ? 0 : 1).thenComparing(Comparator.comparingInt((XmlElement s) -> setScore(s)).reversed()));
         Map<String, NvPair> out = new LinkedHashMap<>();
-        for (Element set : ordered) {
-            for (Element c : CibXml.children(set)) {
+        for (XmlElement set : ordered) {
+            for (XmlElement c : CibXml.children(set)) {
                 if (c.getTagName().equals("rule")) {
                     throw unsupported(set, "attribute sets with rules (time- or operation-based values)");
                 }
                 if (!c.getTagName().equals("nvpair")) {
                     continue;
                 }
-                Element nv = resolve(c);
+                XmlElement nv = resolve(c);
                 String name = CibXml.attr(nv, "name");
                 String value = CibXml.attr(nv, "value");
                 if (name == null || value == null || value.trim().equalsIgnoreCase("#default")) {
@@ -188,7 +207,7 @@ final class ImportContext {
         return out;
     }
 
-    private int setScore(Element set) {
+    private int setScore(XmlElement set) {
         String s = CibXml.attr(set, "score");
         return s == null ? 0 : score(set, "score", s);
     }
@@ -201,6 +220,6 @@ final class ImportContext {
     }
 
     /** One name/value pair and the element it came from. */
-    record NvPair(String name, String value, Element element) {
+    record NvPair(String name, String value, XmlElement element) {
     }
 }

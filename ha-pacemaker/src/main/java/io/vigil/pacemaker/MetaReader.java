@@ -5,7 +5,6 @@ import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.Requires;
 import io.vigil.core.model.Role;
 
-import org.w3c.dom.Element;
 
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +37,7 @@ final class MetaReader {
         Requires requires = null;
         Map<String, String> other = new TreeMap<>();
         for (ImportContext.NvPair p : pairs.values()) {
-            Element e = p.element();
+            XmlElement e = p.element();
             String v = p.value();
             String name = p.name();
             switch (name) {

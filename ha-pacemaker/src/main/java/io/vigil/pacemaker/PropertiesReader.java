@@ -5,7 +5,6 @@ import io.vigil.core.model.FenceAction;
 import io.vigil.core.model.NoQuorumPolicy;
 import io.vigil.core.model.PlacementStrategy;
 
-import org.w3c.dom.Element;
 
 import java.util.Map;
 import java.util.Set;
@@ -38,14 +37,14 @@ final class PropertiesReader {
     private PropertiesReader() {
     }
 
-    static ClusterProperties read(ImportContext ctx, Element crmConfig) {
+    static ClusterProperties read(ImportContext ctx, XmlElement crmConfig) {
         ClusterProperties.Builder b = ClusterProperties.builder();
         if (crmConfig == null) {
             return b.build();
         }
         Map<String, ImportContext.NvPair> opts = ctx.nvpairs(crmConfig, "cluster_property_set", "cib-bootstrap-options");
         for (ImportContext.NvPair p : opts.values()) {
-            Element e = p.element();
+            XmlElement e = p.element();
             String v = p.value();
             String name = p.name();
             switch (name) {
@@ -77,12 +76,12 @@ final class PropertiesReader {
         return b.build();
     }
 
-    private static FenceAction fenceAction(ImportContext ctx, Element e, String name, String v) {
+    private static FenceAction fenceAction(ImportContext ctx, XmlElement e, String name, String v) {
         // Pacemaker still accepts the legacy "poweroff" for "off".
         return ctx.parse(e, name, v.trim().equalsIgnoreCase("poweroff") ? "off" : v, FenceAction::parse);
     }
 
-    private static void other(ImportContext ctx, Element e, String name, String v) {
+    private static void other(ImportContext ctx, XmlElement e, String name, String v) {
         if (RUNTIME_ONLY.contains(name)) {
             return;
         }

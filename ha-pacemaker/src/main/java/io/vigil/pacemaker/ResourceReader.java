@@ -12,7 +12,6 @@ import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Resource;
 import io.vigil.core.model.Role;
 
-import org.w3c.dom.Element;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,18 +30,18 @@ final class ResourceReader {
     }
 
     /** Top-level resources in configuration order. */
-    List<Resource> resources(Element resources) {
+    List<Resource> resources(XmlElement resources) {
         List<Resource> out = new ArrayList<>();
         if (resources == null) {
             return out;
         }
-        for (Element e : CibXml.children(resources)) {
+        for (XmlElement e : CibXml.children(resources)) {
             out.add(resource(e));
         }
         return out;
     }
 
-    private Resource resource(Element e) {
+    private Resource resource(XmlElement e) {
         return switch (e.getTagName()) {
             case "primitive" -> primitive(e, Map.of());
             case "group" -> group(e, Map.of());
@@ -55,7 +54,7 @@ final class ResourceReader {
     }
 
     /** {@code rsc_defaults}: meta attributes every resource inherits. */
-    MetaAttributes resourceDefaults(Element rscDefaults) {
+    MetaAttributes resourceDefaults(XmlElement rscDefaults) {
         if (rscDefaults == null) {
             return MetaAttributes.EMPTY;
         }
@@ -63,7 +62,7 @@ final class ResourceReader {
     }
 
     /** {@code op_defaults}: timeout, on-fail and enabled for every operation. */
-    OperationDefaults operationDefaults(Element opDefaults) {
+    OperationDefaults operationDefaults(XmlElement opDefaults) {
         if (opDefaults == null) {
             return OperationDefaults.EMPTY;
         }
@@ -84,7 +83,7 @@ final class ResourceReader {
         return new OperationDefaults(timeout, onFail, enabled);
     }
 
-    private Primitive primitive(Element e, Map<String, String> inheritedParams) {
+    private Primitive primitive(XmlElement e, Map<String, String> inheritedParams) {
         e = ctx.resolve(e);
         if (CibXml.attr(e, "template") != null) {
             throw ctx.unsupported(e, "primitives based on a template are not supported");
@@ -103,8 +102,8 @@ final class ResourceReader {
         params.putAll(ImportContext.values(ctx.nvpairs(e, "instance_attributes", null)));
         MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(e, "meta_attributes", null), Set.of());
         List<Operation> ops = new ArrayList<>();
-        for (Element opsElement : CibXml.children(e, "operations")) {
-            for (Element op : CibXml.children(ctx.resolve(opsElement), "op")) {
+        for (XmlElement opsElement : CibXml.children(e, "operations")) {
+            for (XmlElement op : CibXml.children(ctx.resolve(opsElement), "op")) {
                 ops.add(operation(ctx.resolve(op)));
             }
         }
@@ -112,7 +111,7 @@ final class ResourceReader {
     }
 
     /** Utilization of a node or a primitive: name -> non-negative integer. */
-    Map<String, Integer> utilization(Element e) {
+    Map<String, Integer> utilization(XmlElement e) {
         Map<String, Integer> out = new TreeMap<>();
         for (ImportContext.NvPair p : ctx.nvpairs(e, "utilization", null).values()) {
             out.put(p.name(), ctx.integer(p.element(), "utilization " + p.name(), p.value()));
@@ -120,7 +119,7 @@ final class ResourceReader {
         return out;
     }
 
-    private Operation operation(Element op) {
+    private Operation operation(XmlElement op) {
         // Attributes on the op element win over the op's own meta attributes.
         Map<String, ImportContext.NvPair> values = new LinkedHashMap<>(ctx.nvpairs(op, "meta_attributes", null));
         for (String name : List.of("name", "interval", "timeout", "role", "on-fail", "enabled", "requires",
@@ -157,13 +156,13 @@ final class ResourceReader {
         return new Operation(name.value(), interval, timeout, role, onFail, enabled);
     }
 
-    private Group group(Element e, Map<String, String> inheritedParams) {
+    private Group group(XmlElement e, Map<String, String> inheritedParams) {
         e = ctx.resolve(e);
         String id = ctx.required(e, "id");
         Map<String, String> params = new TreeMap<>(inheritedParams);
         params.putAll(ImportContext.values(ctx.nvpairs(e, "instance_attributes", null)));
         List<Primitive> members = new ArrayList<>();
-        for (Element c : CibXml.children(e)) {
+        for (XmlElement c : CibXml.children(e)) {
             switch (c.getTagName()) {
                 case "primitive" -> members.add(primitive(c, params));
                 case "meta_attributes", "instance_attributes", "description" -> {
@@ -176,12 +175,12 @@ final class ResourceReader {
         return new Group(id, members, meta);
     }
 
-    private Clone clone(Element e, boolean legacyMaster) {
+    private Clone clone(XmlElement e, boolean legacyMaster) {
         e = ctx.resolve(e);
         String id = ctx.required(e, "id");
         Map<String, String> params = ImportContext.values(ctx.nvpairs(e, "instance_attributes", null));
         Resource child = null;
-        for (Element c : CibXml.children(e)) {
+        for (XmlElement c : CibXml.children(e)) {
             Resource r = switch (c.getTagName()) {
                 case "primitive" -> primitive(c, params);
                 case "group" -> group(c, params);
@@ -203,7 +202,7 @@ final class ResourceReader {
         return new Clone(id, child, cloneOptions(e, pairs, legacyMaster), meta);
     }
 
-    private CloneOptions cloneOptions(Element clone, Map<String, ImportContext.NvPair> p, boolean legacyMaster) {
+    private CloneOptions cloneOptions(XmlElement clone, Map<String, ImportContext.NvPair> p, boolean legacyMaster) {
         boolean promotable = legacyMaster || flag(p, "promotable", false);
         Integer promotedMax = number(p, "promoted-max", "master-max");
         Integer promotedNodeMax = number(p, "promoted-node-max", "master-node-max");

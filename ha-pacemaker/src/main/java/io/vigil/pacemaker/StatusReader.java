@@ -11,7 +11,6 @@ import io.vigil.core.model.OperationRecord;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Score;
 
-import org.w3c.dom.Element;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,17 +40,17 @@ final class StatusReader {
     }
 
     /** A configured node and where its {@code node} element is. */
-    record ConfiguredNode(String id, Element element, NodeDefinition definition) {
+    record ConfiguredNode(String id, XmlElement element, NodeDefinition definition) {
     }
 
     /** The status of every configured node, and the configured nodes with transient utilization merged in. */
     record Result(List<NodeStatus> statuses, List<NodeDefinition> nodes) {
     }
 
-    Result read(Element status, List<ConfiguredNode> configured) {
-        Map<String, Element> stateByName = new LinkedHashMap<>();
+    Result read(XmlElement status, List<ConfiguredNode> configured) {
+        Map<String, XmlElement> stateByName = new LinkedHashMap<>();
         if (status != null) {
-            for (Element ns : CibXml.children(status)) {
+            for (XmlElement ns : CibXml.children(status)) {
                 if (!ns.getTagName().equals("node_state")) {
                     ctx.warn(ns, "ignored unknown status element");
                     continue;
@@ -70,14 +69,14 @@ final class StatusReader {
         List<NodeStatus> statuses = new ArrayList<>();
         List<NodeDefinition> nodes = new ArrayList<>();
         for (ConfiguredNode node : configured) {
-            Element ns = stateByName.get(node.definition().name());
+            XmlElement ns = stateByName.get(node.definition().name());
             NodeDefinition def = node.definition();
             if (ns == null) {
                 statuses.add(absent(def));
                 nodes.add(def);
                 continue;
             }
-            Element transientAttrs = CibXml.child(ns, "transient_attributes");
+            XmlElement transientAttrs = CibXml.child(ns, "transient_attributes");
             Map<String, String> transientValues = transientAttrs == null ? Map.of()
                     : ImportContext.values(ctx.nvpairs(transientAttrs, "instance_attributes", null));
             if (transientAttrs != null) {
@@ -117,7 +116,7 @@ final class StatusReader {
                 ImportContext.isTrue(def.attributes().get("maintenance")), Map.of(), List.of(), List.of());
     }
 
-    private NodeStatus nodeStatus(Element ns, NodeDefinition def, Map<String, String> transientValues) {
+    private NodeStatus nodeStatus(XmlElement ns, NodeDefinition def, Map<String, String> transientValues) {
         Map<String, String> merged = new TreeMap<>(def.attributes());
         merged.putAll(transientValues);
         boolean standby = ImportContext.isTrue(def.attributes().get("standby"))
@@ -128,7 +127,7 @@ final class StatusReader {
         Map<String, String> attributes = new TreeMap<>();
         Map<String, String> lastFailures = new TreeMap<>();
         Map<String, String> failCounts = new LinkedHashMap<>();
-        Element transientAttrs = CibXml.child(ns, "transient_attributes");
+        XmlElement transientAttrs = CibXml.child(ns, "transient_attributes");
         transientValues.forEach((name, value) -> {
             if (name.startsWith("fail-count-")) {
                 failCounts.put(name, value);
@@ -159,7 +158,7 @@ final class StatusReader {
     }
 
     /** Pacemaker's reading of a {@code node_state}, with fencing enabled or disabled. */
-    private Membership membership(Element ns, Map<String, String> attrs) {
+    private Membership membership(XmlElement ns, Map<String, String> attrs) {
         long member = whenMember(CibXml.attr(ns, "in_ccm"));
         long online = whenOnline(CibXml.attr(ns, "crmd"));
         String join = CibXml.attr(ns, "join");
@@ -250,21 +249,21 @@ final class StatusReader {
         return ImportContext.isTrue(t);
     }
 
-    private List<ResourceHistory> history(Element ns) {
+    private List<ResourceHistory> history(XmlElement ns) {
         List<ResourceHistory> out = new ArrayList<>();
-        Element lrm = CibXml.child(ns, "lrm");
-        Element resources = lrm == null ? null : CibXml.child(lrm, "lrm_resources");
+        XmlElement lrm = CibXml.child(ns, "lrm");
+        XmlElement resources = lrm == null ? null : CibXml.child(lrm, "lrm_resources");
         if (resources == null) {
             return out;
         }
-        for (Element r : CibXml.children(resources, "lrm_resource")) {
+        for (XmlElement r : CibXml.children(resources, "lrm_resource")) {
             String id = ctx.required(r, "id");
             String standard = CibXml.attr(r, "class");
             String type = CibXml.attr(r, "type");
             AgentType agent = standard == null || type == null ? null
                     : new AgentType(standard, "ocf".equals(standard) ? CibXml.attr(r, "provider") : null, type);
             List<OperationRecord> ops = new ArrayList<>();
-            for (Element op : CibXml.children(r, "lrm_rsc_op")) {
+            for (XmlElement op : CibXml.children(r, "lrm_rsc_op")) {
                 ops.add(operation(op));
             }
             out.add(new ResourceHistory(id, agent, ops));
@@ -272,7 +271,7 @@ final class StatusReader {
         return out;
     }
 
-    private OperationRecord operation(Element op) {
+    private OperationRecord operation(XmlElement op) {
         String name = ctx.required(op, "operation");
         String intervalText = CibXml.attr(op, "interval");
         Duration interval = intervalText == null ? Duration.ZERO
@@ -299,7 +298,7 @@ final class StatusReader {
     }
 
     /** The expected result is the third field of the transition key; without one, whatever happened was expected. */
-    private int expectedRc(Element op, int rc) {
+    private int expectedRc(XmlElement op, int rc) {
         String key = CibXml.attr(op, "transition-key");
         if (key == null) {
             return rc;
@@ -311,7 +310,7 @@ final class StatusReader {
         return ctx.integer(op, "transition-key", parts[2]);
     }
 
-    private ExecStatus execStatus(Element op, int code) {
+    private ExecStatus execStatus(XmlElement op, int code) {
         return switch (code) {
             case -1 -> ExecStatus.PENDING;
             case 0 -> ExecStatus.DONE;
@@ -333,12 +332,12 @@ final class StatusReader {
         };
     }
 
-    private static String first(Element e, String a, String b) {
+    private static String first(XmlElement e, String a, String b) {
         String v = CibXml.attr(e, a);
         return v != null ? v : CibXml.attr(e, b);
     }
 
-    private Instant epochSeconds(Element e, String v) {
+    private Instant epochSeconds(XmlElement e, String v) {
         if (v == null || v.isBlank()) {
             return null;
         }
@@ -351,7 +350,7 @@ final class StatusReader {
         }));
     }
 
-    private Duration millis(Element e, String v) {
+    private Duration millis(XmlElement e, String v) {
         return v == null || v.isBlank() ? null : Duration.ofMillis(ctx.integer(e, "exec-time", v));
     }
 

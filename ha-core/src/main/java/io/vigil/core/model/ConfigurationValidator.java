@@ -63,15 +63,22 @@ public final class ConfigurationValidator {
     private void run() {
         checkProperties(config.properties());
         checkNodes();
-        checkMeta("rsc_defaults", config.resourceDefaults(), false);
+        checkMeta("rsc-defaults", config.resourceDefaults(), false);
         checkOperationDefaults(config.operationDefaults());
-        for (Resource r : config.resources()) {
-            checkResource(r, "resources." + r.id(), false, null);
+        for (int i = 0; i < config.resources().size(); i++) {
+            Resource r = config.resources().get(i);
+            checkResource(r, elementPath("resources", r.id(), "resources[" + i + "]"), false, null);
         }
-        for (Constraint c : config.constraints()) {
-            checkConstraint(c);
+        for (int i = 0; i < config.constraints().size(); i++) {
+            Constraint c = config.constraints().get(i);
+            checkConstraint(c, elementPath("constraints", c.id(), "constraints[" + i + "]"));
         }
         checkOrderCycles();
+    }
+
+    /** Elements are named by id; one without an id by its position. */
+    private static String elementPath(String section, String id, String fallback) {
+        return id == null || id.isBlank() ? fallback : section + "." + id;
     }
 
     private void problem(String path, String message) {
@@ -84,7 +91,7 @@ public final class ConfigurationValidator {
         }
         if (p.clusterRecheckInterval().isNegative()) {
             problem("properties.cluster-recheck-interval", "must not be negative, was "
-                    + p.clusterRecheckInterval());
+                    + Durations.format(p.clusterRecheckInterval()));
         }
     }
 
@@ -115,7 +122,7 @@ public final class ConfigurationValidator {
 
     private void checkOperationDefaults(OperationDefaults d) {
         if (d.timeout() != null && !isPositive(d.timeout())) {
-            problem("op_defaults.timeout", "must be positive, was " + Durations.format(d.timeout()));
+            problem("op-defaults.timeout", "must be positive, was " + Durations.format(d.timeout()));
         }
     }
 
@@ -155,7 +162,8 @@ public final class ConfigurationValidator {
             if (c.child() instanceof Clone inner) {
                 problem(path + ".child", "a clone cannot contain another clone ('" + inner.id() + "')");
             }
-            checkResource(c.child(), "resources." + c.child().id(), c.isPromotable(), null);
+            checkResource(c.child(), elementPath("resources", c.child().id(), path + ".child"), c.isPromotable(),
+                    null);
         }
     }
 
@@ -172,7 +180,7 @@ public final class ConfigurationValidator {
                         + "' is already a member of group '" + other + "'");
                 continue;
             }
-            checkResource(m, "resources." + m.id(), inPromotable, g.id());
+            checkResource(m, elementPath("resources", m.id(), path + ".members[" + i + "]"), inPromotable, g.id());
         }
     }
 
@@ -185,8 +193,11 @@ public final class ConfigurationValidator {
             problem(path + ".clone-node-max", "must be at least 1, was " + o.cloneNodeMax());
         }
         if (!o.promotable()) {
-            if (o.promotedMax() != null || o.promotedNodeMax() != null) {
-                problem(path + ".promoted-max", "promoted-max/promoted-node-max need a promotable clone");
+            if (o.promotedMax() != null) {
+                problem(path + ".promoted-max", "promoted-max needs a promotable clone");
+            }
+            if (o.promotedNodeMax() != null) {
+                problem(path + ".promoted-node-max", "promoted-node-max needs a promotable clone");
             }
             return;
         }
@@ -213,7 +224,7 @@ public final class ConfigurationValidator {
                 problem(opPath + ".name", "unknown operation '" + op.name() + "'");
             }
             if (op.interval().isNegative()) {
-                problem(opPath + ".interval", "must not be negative, was " + op.interval());
+                problem(opPath + ".interval", "must not be negative, was " + Durations.format(op.interval()));
             }
             if (op.timeout() != null && !isPositive(op.timeout())) {
                 problem(opPath + ".timeout", "must be positive, was " + Durations.format(op.timeout()));
@@ -221,12 +232,19 @@ public final class ConfigurationValidator {
             if (op.role() != null && isPromotionRole(op.role()) && !inPromotable) {
                 problem(opPath + ".role", "role " + op.role() + " needs a promotable clone");
             }
+            // Name, interval and role identify an operation: Pacemaker accepts a Promoted and an Unpromoted
+            // monitor with the same interval.
             if (!keys.add(op.name() + "/" + op.interval().toMillis() + "/" + op.role())) {
                 problem(opPath, "duplicate operation " + op.name() + " with interval "
                         + Durations.format(op.interval()));
             }
             if ((op.name().equals("promote") || op.name().equals("demote")) && !inPromotable) {
                 problem(opPath + ".name", "operation " + op.name() + " needs a promotable clone");
+            }
+            if (op.onFail() == OnFail.DEMOTE && !(op.name().equals("promote")
+                    || op.name().equals("monitor") && op.isRecurring() && op.role() == Role.PROMOTED)) {
+                problem(opPath + ".on-fail", "on-fail demote applies only to promote and to recurring monitors"
+                        + " of the Promoted role");
             }
         }
     }
@@ -237,7 +255,7 @@ public final class ConfigurationValidator {
 
     private void checkMeta(String path, MetaAttributes m, boolean inPromotable) {
         if (m.targetRole() != null && isPromotionRole(m.targetRole()) && !inPromotable
-                && !path.equals("rsc_defaults")) {
+                && !path.equals("rsc-defaults")) {
             problem(path + ".target-role", "role " + m.targetRole() + " needs a promotable clone");
         }
         if (m.resourceStickiness() != null) {
@@ -250,7 +268,7 @@ public final class ConfigurationValidator {
             problem(path + ".migration-threshold", "must not be negative, was " + m.migrationThreshold());
         }
         if (m.failureTimeout() != null && m.failureTimeout().isNegative()) {
-            problem(path + ".failure-timeout", "must not be negative, was " + m.failureTimeout());
+            problem(path + ".failure-timeout", "must not be negative, was " + Durations.format(m.failureTimeout()));
         }
     }
 
@@ -284,8 +302,7 @@ public final class ConfigurationValidator {
         }
     }
 
-    private void checkConstraint(Constraint c) {
-        String path = "constraints." + c.id();
+    private void checkConstraint(Constraint c, String path) {
         claimId(c.id(), path);
         if (c instanceof Location l) {
             checkLocation(l, path);
@@ -343,11 +360,16 @@ public final class ConfigurationValidator {
             if (s.resources().isEmpty()) {
                 problem(sp + ".resources", "a resource set needs at least one resource");
             }
+            boolean unorderable = s.action() == ResourceAction.MONITOR || s.action() == ResourceAction.NOTIFY;
+            if (ordering && unorderable) {
+                // Reported once for the set, not once per member.
+                checkAction(sp + ".action", null, s.action());
+            }
             for (int j = 0; j < s.resources().size(); j++) {
                 String rsc = s.resources().get(j);
                 checkReference(sp + ".resources[" + j + "]", rsc);
                 checkRole(sp + ".role", rsc, s.role());
-                if (ordering && s.action() != null) {
+                if (ordering && s.action() != null && !unorderable) {
                     checkAction(sp + ".action", rsc, s.action());
                 }
             }
@@ -453,13 +475,20 @@ public final class ConfigurationValidator {
 
     private static void addOrderEdge(Map<String, Map<String, String>> edges, String first, ResourceAction fa,
                                      String then, ResourceAction ta, boolean symmetrical, String id) {
-        if (first == null || then == null) {
+        if (first == null || then == null || first.equals(then) && fa == ta || !isOrderable(fa)
+                || !isOrderable(ta)) {
+            // Reported on their own: an action ordered after itself, and monitor/notify (which are their own
+            // inverse, so a symmetrical order of them would look like a cycle too).
             return;
         }
         addEdge(edges, first + " " + fa, then + " " + ta, id);
         if (symmetrical) {
             addEdge(edges, then + " " + ta.inverse(), first + " " + fa.inverse(), id);
         }
+    }
+
+    private static boolean isOrderable(ResourceAction action) {
+        return action != ResourceAction.MONITOR && action != ResourceAction.NOTIFY;
     }
 
     private static void addEdge(Map<String, Map<String, String>> edges, String from, String to, String why) {

@@ -79,7 +79,9 @@ public final class Score {
                 break;
         }
         try {
-            return clamp(Long.parseLong(t.startsWith("+") ? t.substring(1) : t));
+            // BigInteger takes one optional sign (so "+-1" is refused) and any number of digits (clamped).
+            java.math.BigInteger value = new java.math.BigInteger(t);
+            return value.bitLength() < 64 ? clamp(value.longValue()) : value.signum() > 0 ? INFINITY : MINUS_INFINITY;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid score '" + text + "': expected an integer or [+-]INFINITY");
         }

@@ -36,7 +36,8 @@ final class Actions {
                 PrimitiveRsc.Active here = leaf.currentOn(next);
                 Act stopHere = leaf.stopOn(next);
                 boolean staying = here != null && stopHere.optional;
-                boolean runnable = act ? startRunnable(cluster, leaf, next, here != null) : here != null;
+                boolean runnable = act ? startRunnable(cluster, leaf, next, !leaf.current.isEmpty())
+                        : here != null && !leaf.blocked;
                 leaf.start = new Act("start", leaf, next, staying, runnable);
                 if (role == Role.PROMOTED) {
                     boolean already = staying && here.role() == Role.PROMOTED;
@@ -49,7 +50,7 @@ final class Actions {
         }
     }
 
-    static boolean startRunnable(Cluster cluster, PrimitiveRsc leaf, SchedNode node, boolean alreadyThere) {
+    static boolean startRunnable(Cluster cluster, PrimitiveRsc leaf, SchedNode node, boolean active) {
         if (!node.canRunResources()) {
             return false;
         }
@@ -57,7 +58,7 @@ final class Actions {
             return true;
         }
         return (cluster.noQuorumPolicy == NoQuorumPolicy.FREEZE || cluster.noQuorumPolicy == NoQuorumPolicy.DEMOTE)
-                && alreadyThere;
+                && active; // freeze: what runs may keep running (and move), nothing new starts
     }
 
     static boolean promoteRunnable(Cluster cluster, PrimitiveRsc leaf) {

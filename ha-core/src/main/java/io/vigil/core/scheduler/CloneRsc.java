@@ -38,12 +38,17 @@ final class CloneRsc extends Rsc {
 
     @Override
     List<PrimitiveRsc> leaves() {
-        List<PrimitiveRsc> out = new ArrayList<>();
-        for (Rsc i : instances) {
-            out.addAll(i.leaves());
+        if (leaves == null || leaves.isEmpty() && !instances.isEmpty()) {
+            List<PrimitiveRsc> out = new ArrayList<>();
+            for (Rsc i : instances) {
+                out.addAll(i.leaves());
+            }
+            leaves = List.copyOf(out);
         }
-        return out;
+        return leaves;
     }
+
+    private List<PrimitiveRsc> leaves;
 
     @Override
     List<Rsc> children() {
@@ -137,18 +142,14 @@ final class CloneRsc extends Rsc {
     }
 
     private SchedNode assignInstance(Cluster cluster, Rsc inst, SchedNode prefer) {
-        List<int[]> backup = new ArrayList<>();
-        for (PrimitiveRsc l : inst.leaves()) {
-            backup.add(l.scores.clone());
-        }
-        backup.add(inst.scores.clone());
-        for (SchedNode n : cluster.nodes) {
-            if (counts[n.index] >= cloneNodeMax || score(n.index) < 0) {
-                inst.scores[n.index] = io.vigil.core.model.Score.MINUS_INFINITY;
-                for (PrimitiveRsc l : inst.leaves()) {
-                    l.scores[n.index] = io.vigil.core.model.Score.MINUS_INFINITY;
-                }
+        // Full nodes and nodes the clone may not use are skipped by NodeChoice (see allows()).
+        List<int[]> backup = null;
+        if (prefer != null && inst instanceof GroupRsc) {
+            backup = new ArrayList<>();
+            for (PrimitiveRsc l : inst.leaves()) {
+                backup.add(l.scores.clone());
             }
+            backup.add(inst.scores.clone());
         }
         if (prefer != null) {
             // Only stay when the preferred node is (one of) the best for this instance.
@@ -157,7 +158,9 @@ final class CloneRsc extends Rsc {
                 if (chosen != null || !inst.provisional) {
                     undo(cluster, inst, chosen);
                 }
-                restore(inst, backup);
+                if (backup != null) {
+                    restore(inst, backup);
+                }
                 return null;
             }
             counts[chosen.index]++;
@@ -168,6 +171,11 @@ final class CloneRsc extends Rsc {
             counts[chosen.index]++;
         }
         return chosen;
+    }
+
+    /** Whether an instance may be placed on a node now: the clone allows it and the node is not full. */
+    boolean allows(SchedNode node) {
+        return !assigning || counts[node.index] < cloneNodeMax && score(node.index) >= 0;
     }
 
     private static void restore(Rsc inst, List<int[]> backup) {

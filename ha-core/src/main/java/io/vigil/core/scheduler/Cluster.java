@@ -43,6 +43,8 @@ final class Cluster {
     final NoQuorumPolicy noQuorumPolicy;
     final boolean stopAll;
     final boolean maintenanceMode;
+    /** Whether any node carries a promotion score attribute. */
+    final boolean anyPromotionScores;
     /** Location constraints for the Promoted role of promotable clones. */
     final List<Locations.PromotedLocation> promotedLocations = new ArrayList<>();
 
@@ -59,6 +61,11 @@ final class Cluster {
 ;
         buildNodes();
         buildResources();
+        boolean promo = false;
+        for (SchedNode n : nodes) {
+            promo |= n.hasPromotionScores;
+        }
+        this.anyPromotionScores = promo;
     }
 
     /** Whether actions that need quorum may run (no-quorum-policy=ignore, or quorate). */
@@ -131,10 +138,6 @@ final class Cluster {
             rsc.order = order++;
             resources.add(rsc);
         }
-        int k = 0;
-        for (PrimitiveRsc leaf : leaves) {
-            leaf.order = k++;
-        }
     }
 
     private PrimitiveRsc primitive(String id, Rsc parent, Primitive p, MetaAttributes meta) {
@@ -178,13 +181,14 @@ final class Cluster {
         for (Primitive p : c.child().primitives()) {
             constraintTarget.put(p.id(), rsc);
         }
+        MetaAttributes childMeta = c.child().meta().inheriting(meta);
         for (int i = 0; i < cloneMax; i++) {
             String suffix = ":" + i;
             Rsc inst;
             if (c.child() instanceof Primitive p) {
-                inst = primitive(p.id() + suffix, rsc, p, p.meta().inheriting(meta));
+                inst = primitive(p.id() + suffix, rsc, p, childMeta);
             } else if (c.child() instanceof Group g) {
-                inst = group(g.id() + suffix, rsc, g, g.meta().inheriting(meta));
+                inst = group(g.id() + suffix, rsc, g, childMeta);
             } else {
                 throw new IllegalArgumentException("clone " + c.id() + ": a clone of a clone is not supported");
             }

@@ -128,7 +128,8 @@ final class Colocations {
 
     /** Whether a colocation's dependent-role applies only to promotion (handled by {@link Promotion}). */
     static boolean promotionOnly(Coloc c) {
-        return c.dependentRole() == Role.PROMOTED && isPromotable(c.dependent());
+        return (c.dependentRole() == Role.PROMOTED || c.dependentRole() == Role.UNPROMOTED)
+                && isPromotable(c.dependent());
     }
 
     static boolean isPromotable(Rsc r) {
@@ -191,7 +192,7 @@ final class Colocations {
             }
         }
         if (Math.abs(c.score()) >= Score.INFINITY || anyAvailable(cluster, work)) {
-            commit(dep, work, "colocation " + c.id() + " with " + c.primary().id);
+            commit(dep, work, "colocation " + c.id() + " with " + c.primary().id, true);
         }
     }
 
@@ -205,7 +206,9 @@ final class Colocations {
             }
             double factor = c.score() / (double) Score.INFINITY;
             int[] work = addColocatedScores(cluster, dep, rsc.scores, c, factor, onlyPositive, 0);
-            commit(rsc, work, "dependent " + dep.id + " (" + c.id() + ")");
+            // A clone keeps its dependents' pull to itself (which nodes it may use); its instances keep their
+            // own scores, so running instances stay put.
+            commit(rsc, work, "dependent " + dep.id + " (" + c.id() + ")", !(rsc instanceof CloneRsc));
         }
     }
 
@@ -268,13 +271,17 @@ final class Colocations {
         return false;
     }
 
-    private static void commit(Rsc rsc, int[] work, String why) {
+    private static void commit(Rsc rsc, int[] work, String why, boolean toChildren) {
         for (int i = 0; i < work.length; i++) {
             if (work[i] != rsc.scores[i]) {
                 int delta = work[i];
                 String text = why + ": " + (rsc.scores[i] == Rsc.UNSET ? "" : Score.toString(rsc.scores[i]) + " -> ")
                         + Score.toString(delta);
-                rsc.setScore(i, work[i]);
+                if (toChildren) {
+                    rsc.setScore(i, work[i]);
+                } else {
+                    rsc.scores[i] = work[i];
+                }
                 if (rsc.reasons[i] == null) {
                     rsc.reasons[i] = new ArrayList<>(2);
                 }

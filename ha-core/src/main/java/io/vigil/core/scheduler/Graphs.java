@@ -191,35 +191,44 @@ final class Graphs {
 
     /** Drops "after" entries that close a cycle (depth-first, in id order, so the result is deterministic). */
     private static void breakCycles(List<Node> nodes) {
-        int[] state = new int[nodes.size()];
-        for (int i = 0; i < nodes.size(); i++) {
-            if (state[i] == 0) {
-                visit(nodes, i, state);
+        int size = nodes.size();
+        int[] state = new int[size];
+        int[][] after = new int[size][];
+        for (int i = 0; i < size; i++) {
+            Set<Integer> a = nodes.get(i).after;
+            int[] arr = new int[a.size()];
+            int k = 0;
+            for (int x : a) {
+                arr[k++] = x;
             }
+            after[i] = arr;
         }
-    }
-
-    private static void visit(List<Node> nodes, int start, int[] state) {
-        // iterative DFS over "after" edges; an edge to a node on the current path is a back edge
-        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
-        stack.push(new int[] {start, 0});
-        state[start] = 1;
-        while (!stack.isEmpty()) {
-            int[] top = stack.peek();
-            Node n = nodes.get(top[0]);
-            List<Integer> after = new ArrayList<>(n.after);
-            if (top[1] >= after.size()) {
-                state[top[0]] = 2;
-                stack.pop();
+        int[] stackNode = new int[size];
+        int[] stackPos = new int[size];
+        for (int start = 0; start < size; start++) {
+            if (state[start] != 0) {
                 continue;
             }
-            int next = after.get(top[1]++);
-            if (state[next] == 1) {
-                n.after.remove(next);
-                top[1]--;
-            } else if (state[next] == 0) {
-                state[next] = 1;
-                stack.push(new int[] {next, 0});
+            int depth = 0;
+            stackNode[0] = start;
+            stackPos[0] = 0;
+            state[start] = 1;
+            while (depth >= 0) {
+                int n = stackNode[depth];
+                if (stackPos[depth] >= after[n].length) {
+                    state[n] = 2;
+                    depth--;
+                    continue;
+                }
+                int next = after[n][stackPos[depth]++];
+                if (state[next] == 1) {
+                    nodes.get(n).after.remove(next); // a back edge: it would close a cycle
+                } else if (state[next] == 0) {
+                    state[next] = 1;
+                    depth++;
+                    stackNode[depth] = next;
+                    stackPos[depth] = 0;
+                }
             }
         }
     }

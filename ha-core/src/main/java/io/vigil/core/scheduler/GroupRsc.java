@@ -23,8 +23,9 @@ final class GroupRsc extends Rsc {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     List<Rsc> children() {
-        return List.copyOf(members);
+        return (List<Rsc>) (List<? extends Rsc>) members;
     }
 
     @Override

@@ -76,8 +76,10 @@ final class History {
                     Outcome out = replay(cluster, h.operations(), any.primitive, any);
                     String slot = clone.unique || clone.cloneNodeMax > 1 ? suffix : "";
                     String key = String.format("%06d|%s", node.index, slot);
+                    // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
                     cloneEntries.computeIfAbsent(clone, c -> new TreeMap<>())
-                            .computeIfAbsent(key, k -> new TreeMap<>()).put(base, out);
+                            .computeIfAbsent(key, k -> new TreeMap<>())
+                            .merge(base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
                     for (PrimitiveRsc l : clone.leaves()) {
                         if (baseId(l).equals(base)) {
                             l.known.set(node.index);
@@ -241,7 +243,8 @@ final class History {
             int expected = op.expectedRc() == 190 ? 0 : op.expectedRc() == 191 ? 8 : op.expectedRc();
             boolean probe = op.isProbe();
             boolean failure;
-            if (op.status() != ExecStatus.DONE) {
+            // op-status "error" still carries a meaningful rc: Pacemaker judges it by the rc like a completed op.
+            if (op.status() != ExecStatus.DONE && op.status() != ExecStatus.ERROR) {
                 failure = true;
             } else if (probe) {
                 failure = rc != 0 && rc != 7 && rc != 8;
@@ -249,6 +252,9 @@ final class History {
                 failure = false;
             } else {
                 failure = rc != expected;
+            }
+            if (failure && expired(cluster, leaf, op, onFailFor(cluster, p, task, op.interval()))) {
+                continue; // failure-timeout passed: Pacemaker forgets this failure
             }
             if (failure && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
                 // Pacemaker pretends an ignored failure succeeded.
@@ -309,7 +315,10 @@ final class History {
             }
             switch (task) {
                 case "start" -> role = Role.STARTED;
-                case "promote", "demote" -> role = Role.PROMOTED;
+                case "promote" -> role = Role.PROMOTED;
+                // A failed demote counts as no longer promoted, unless the failure freezes it (on-fail=block).
+                case "demote" -> role = onFailFor(cluster, p, task, op.interval()) == OnFail.BLOCK ? Role.PROMOTED
+                        : Role.UNPROMOTED;
                 case "stop" -> {
                     stopFailed = true;
                     if (role == Role.STOPPED) {
@@ -336,6 +345,16 @@ final class History {
             failed = true;
         }
         return new Outcome(role, failed, onFail, banHere, banAll, stopFailed, ignored);
+    }
+
+    /** Whether a failed operation is older than the resource's failure-timeout (never for on-fail=block). */
+    private static boolean expired(Cluster cluster, PrimitiveRsc leaf, OperationRecord op, OnFail onFail) {
+        Duration timeout = leaf.meta.failureTimeoutOrDefault();
+        if (timeout.isZero() || onFail == OnFail.BLOCK || cluster.now == null) {
+            return false;
+        }
+        Instant when = op.lastRcChange() != null ? op.lastRcChange() : op.lastRun();
+        return when != null && !when.plus(timeout).isAfter(cluster.now);
     }
 
     /** The failure policy of an operation: configured, else op_defaults, else Pacemaker's default. */
@@ -392,7 +411,9 @@ final class History {
                 }
                 Duration timeout = leaf.meta.failureTimeoutOrDefault();
                 Instant last = fc.lastFailure();
-                if (!timeout.isZero() && last != null && cluster.now != null && !leaf.blocked
+                boolean blocking = leaf.blocked
+                        || onFailFor(cluster, leaf.primitive, fc.operation(), fc.interval()) == OnFail.BLOCK;
+                if (!timeout.isZero() && last != null && cluster.now != null && !blocking
                         && !last.plus(timeout).isAfter(cluster.now)) {
                     continue; // expired
                 }

@@ -13,15 +13,20 @@ final class NodeChoice {
 
     static SchedNode best(Cluster cluster, PrimitiveRsc rsc, SchedNode prefer) {
         PlacementStrategy strategy = cluster.config.properties().placementStrategy();
+        java.util.Map<String, Integer> need = Utilization.needed(cluster, rsc);
+        if (prefer == null && Utilization.active(cluster) && strategy != PlacementStrategy.MINIMAL) {
+            prefer = Utilization.mostCapable(cluster, rsc);
+        }
         SchedNode running = rsc.currentNode();
+        CloneRsc clone = rsc.parentClone();
         SchedNode best = null;
         int bestScore = 0;
         for (SchedNode n : cluster.nodes) {
             int s = rsc.scores[n.index];
-            if (s == Rsc.UNSET || s < 0 || !n.canRunResources()) {
+            if (s == Rsc.UNSET || s < 0 || !n.canRunResources() || clone != null && !clone.allows(n)) {
                 continue;
             }
-            if (!Utilization.fits(cluster, rsc, n)) {
+            if (!Utilization.fits(cluster, need, n)) {
                 continue;
             }
             if (best == null || better(strategy, n, s, best, bestScore, running)) {
@@ -32,12 +37,17 @@ final class NodeChoice {
         if (best == null) {
             return null;
         }
-        if (prefer != null && prefer != best && prefer.canRunResources() && rsc.scores[prefer.index] != Rsc.UNSET
-                && rsc.scores[prefer.index] >= bestScore && Utilization.fits(cluster, rsc, prefer)) {
+        if (prefer != null && prefer != best && prefer.canRunResources() && (clone == null || clone.allows(prefer))
+                && rsc.scores[prefer.index] != Rsc.UNSET
+                && rsc.scores[prefer.index] >= bestScore && Utilization.fits(cluster, need, prefer)) {
             return prefer;
         }
-        if (running != null && running != best && running.canRunResources() && rsc.scores[running.index] != Rsc.UNSET
-                && rsc.scores[running.index] == bestScore && Utilization.fits(cluster, rsc, running)) {
+        // A positive tie goes to the node it already runs on (a zero score is no reason to stay).
+        if (bestScore > 0 && running != null && running != best && running.canRunResources()
+                && (clone == null || !clone.unique)
+                && (clone == null || clone.allows(running))
+                && rsc.scores[running.index] != Rsc.UNSET && rsc.scores[running.index] == bestScore
+                && Utilization.fits(cluster, need, running)) {
             return running;
         }
         return best;

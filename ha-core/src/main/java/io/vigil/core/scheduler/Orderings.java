@@ -23,6 +23,10 @@ final class Orderings {
     static final int RUNNABLE_LEFT = 1;
     static final int IMPLIES_THEN = 2;
     static final int IMPLIES_FIRST = 4;
+    /** Asymmetrical mandatory order: an unrunnable first only blocks a then-action that must happen anyway. */
+    static final int RUNNABLE_LEFT_IF_REQUIRED = 8;
+    /** Reason of an interleaved instance that cannot run for want of a partner instance on its node. */
+    static final String NO_PARTNER = "no interleave partner";
 
     /**
      * One side of an edge: an action of one or more resources. With {@code any}, one runnable resource is
@@ -81,7 +85,7 @@ final class Orderings {
         if (kind == OrderKind.MANDATORY) {
             flags = IMPLIES_THEN;
             if (fa == ResourceAction.START || fa == ResourceAction.PROMOTE) {
-                flags |= RUNNABLE_LEFT;
+                flags |= symmetrical ? RUNNABLE_LEFT : RUNNABLE_LEFT_IF_REQUIRED;
             }
         }
         // Interleaved clone pairs are expanded per node later; here the order is kept at resource level.
@@ -144,7 +148,7 @@ final class Orderings {
     }
 
     /** Flags of a (possibly compound) first side: {required, runnable}. */
-    private static boolean[] summarize(Ref ref, SchedNode onlyNode) {
+    private static boolean[] summarize(Ref ref, SchedNode onlyNode, SchedNode thenNode) {
         boolean required = false;
         boolean anyRunnable = false;
         boolean allRunnable = true;
@@ -166,7 +170,10 @@ final class Orderings {
                         continue;
                     }
                     uSeen = true;
-                    rRequired |= !a.optional;
+                    // A clone's action only forces a then-action through its instances on the same node.
+                    if (!(r instanceof CloneRsc) || thenNode == null || a.node == thenNode) {
+                        rRequired |= !a.optional;
+                    }
                     uAll &= a.runnable;
                 }
                 rSeen |= uSeen;
@@ -195,7 +202,7 @@ final class Orderings {
             for (Rsc inst : c.instances) {
                 SchedNode n = task.equals("stop") || task.equals("demote") ? CloneRsc.currentNode(inst)
                         : inst.assignedNode();
-                if (n == onlyNode) {
+                if (n == onlyNode && !withoutPartner(inst, task)) {
                     out.add(inst);
                 }
             }
@@ -204,10 +211,29 @@ final class Orderings {
         return List.of(r);
     }
 
+    /** An instance banned for want of an interleave partner does not exist for the next clone in a chain. */
+    private static boolean withoutPartner(Rsc inst, String task) {
+        if (!task.equals("start") && !task.equals("promote")) {
+            return false;
+        }
+        for (PrimitiveRsc leaf : inst.leaves()) {
+            if (!leaf.start.runnable && NO_PARTNER.equals(leaf.start.reason)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether an edge between two clones applies per node (the then-clone interleaves). */
     static boolean interleaved(Edge e) {
-        return e.first().rscs().size() == 1 && e.first().rscs().get(0) instanceof CloneRsc
-                && e.then().rscs().size() == 1 && e.then().rscs().get(0) instanceof CloneRsc tc && tc.interleave;
+        if (e.first().rscs().size() != 1 || e.then().rscs().size() != 1
+                || !(e.first().rscs().get(0) instanceof CloneRsc fc) || !(e.then().rscs().get(0) instanceof CloneRsc tc)
+                || fc == tc) {
+            return false;
+        }
+        // For stops and demotes the first clone's setting counts (the inverse of a start order), else the then's.
+        String task = e.then().task();
+        return task.equals("stop") || task.equals("demote") ? fc.interleave : tc.interleave;
     }
 
     /** Propagates every edge and the per-leaf rules until nothing changes. */
@@ -222,7 +248,53 @@ final class Orderings {
             for (Edge e : edges) {
                 changed |= apply(e);
             }
+            for (PrimitiveRsc leaf : cluster.leaves) {
+                changed |= blockDependents(leaf);
+            }
         }
+    }
+
+    /**
+     * A primary that cannot start where it was assigned takes its mandatory dependents with it (they were
+     * placed on the assumption that it runs there).
+     */
+    private static boolean blockDependents(PrimitiveRsc leaf) {
+        Act start = leaf.start;
+        if (start.node == null || start.runnable) {
+            return false;
+        }
+        boolean changed = false;
+        for (Rsc primary = leaf; primary != null; primary = primary.parent) {
+            if (primary != leaf && primary instanceof CloneRsc clone && anyInstanceStarts(clone)) {
+                break;
+            }
+            for (Coloc c : primary.withThis) {
+                if (c.score() < io.vigil.core.model.Score.INFINITY) {
+                    continue;
+                }
+                for (PrimitiveRsc dep : c.dependent().leaves()) {
+                    Act d = dep.start;
+                    if (d.node != null && d.runnable && (primary == leaf || d.node == start.node)) {
+                        d.runnable = false;
+                        d.reason = "colocation with " + leaf.id;
+                        changed = true;
+                    }
+                }
+            }
+            if (primary instanceof CloneRsc) {
+                break;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean anyInstanceStarts(CloneRsc clone) {
+        for (PrimitiveRsc l : clone.leaves()) {
+            if (l.start.node != null && l.start.runnable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean apply(Edge e) {
@@ -238,20 +310,30 @@ final class Orderings {
                     if (perNode && node == null) {
                         continue;
                     }
-                    boolean[] f = summarize(e.first(), node);
+                    boolean[] f = summarize(e.first(), node, b.node);
+                    boolean noPartner = false;
                     if (perNode && !hasUnit(e.first(), node)) {
                         f = new boolean[] {false, e.first().task().equals("stop")
                                 || e.first().task().equals("demote")};
+                        noPartner = true;
                     }
-                    if ((e.flags() & RUNNABLE_LEFT) != 0 && !f[1] && b.runnable) {
+                    boolean blocks = (e.flags() & RUNNABLE_LEFT) != 0
+                            || (e.flags() & RUNNABLE_LEFT_IF_REQUIRED) != 0 && !b.optional;
+                    if (blocks && !f[1] && b.runnable) {
                         b.runnable = false;
-                        b.reason = "unrunnable " + name(e.first()) + " " + e.first().task();
+                        b.reason = noPartner ? NO_PARTNER : "unrunnable " + name(e.first()) + " " + e.first().task();
                         changed = true;
                     }
                     if ((e.flags() & IMPLIES_THEN) != 0 && f[0] && b.optional && b.node != null
                             && leaf.actionable()) {
                         b.optional = false;
                         b.reason = "required " + name(e.first()) + " " + e.first().task();
+                        changed = true;
+                    }
+                    if ((e.flags() & IMPLIES_FIRST) != 0 && b.runnable && b.task.equals("stop")
+                            && blockedActive(e.first())) {
+                        // what must stop first is frozen (a blocked failure), so this stop cannot happen either
+                        b.runnable = false;
                         changed = true;
                     }
                     if ((e.flags() & IMPLIES_FIRST) != 0 && !b.optional) {
@@ -261,6 +343,15 @@ final class Orderings {
             }
         }
         return changed;
+    }
+
+    private static boolean blockedActive(Ref ref) {
+        for (Rsc r : ref.rscs()) {
+            if (r instanceof PrimitiveRsc p && p.blocked && !p.current.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasUnit(Ref ref, SchedNode node) {
@@ -276,11 +367,17 @@ final class Orderings {
         return ref.rscs().get(0).id;
     }
 
-    /** Makes a (possibly compound) action required on every leaf that has it. */
+    /**
+     * Makes a first-action required. Only a primitive's own action is forced; for a group or clone only its
+     * summary action would become required, which forces none of its members.
+     */
     private static boolean require(Ref ref, SchedNode onlyNode) {
         boolean changed = false;
         for (Rsc r : ref.rscs()) {
             for (Rsc unit : units(r, onlyNode, ref.task())) {
+                if (!(unit instanceof PrimitiveRsc)) {
+                    continue;
+                }
                 for (PrimitiveRsc leaf : unit.leaves()) {
                     for (Act a : actsOf(leaf, ref.task())) {
                         if (a.optional && a.node != null && leaf.actionable()) {

@@ -20,6 +20,9 @@ final class Promotion {
 
     /** The promotion score a node's attributes give one instance, or null when no score is set. */
     static Integer promotionScore(Cluster cluster, Rsc instance, SchedNode node) {
+        if (!node.hasPromotionScores) {
+            return null;
+        }
         Integer total = null;
         for (PrimitiveRsc leaf : instance.leaves()) {
             CloneRsc clone = leaf.parentClone();
@@ -54,6 +57,9 @@ final class Promotion {
 
     /** Positive promotion scores also draw instances to the nodes where they could be promoted. */
     static void addPromotionPreferences(Cluster cluster, CloneRsc clone) {
+        if (!cluster.anyPromotionScores) {
+            return;
+        }
         for (Rsc inst : clone.instances) {
             for (SchedNode n : cluster.nodes) {
                 if (!n.canRunResources()) {
@@ -75,14 +81,14 @@ final class Promotion {
             priority[i] = priority(cluster, clone, inst);
             candidates.add(inst);
         }
-        candidates.sort(Comparator.comparing((Rsc inst) -> -priority[clone.instances.indexOf(inst)])
+        candidates.sort(Comparator.comparing((Rsc inst) -> -priority[inst.order])
                 .thenComparing(inst -> currentlyPromoted(inst) ? 0 : 1)
                 .thenComparing(inst -> inst.order));
         int promoted = 0;
         int[] perNode = new int[cluster.nodes.size()];
         for (Rsc inst : candidates) {
             SchedNode node = inst.assignedNode();
-            int p = priority[clone.instances.indexOf(inst)];
+            int p = priority[inst.order];
             boolean pinned = !inst.leaves().get(0).actionable();
             Role role;
             if (node == null) {
@@ -140,9 +146,10 @@ final class Promotion {
                 p = Score.add(p, loc.score());
             }
         }
-        // This clone's promoted instances colocated with something else.
+        // This clone's instances colocated, in a role, with something else: a promoted dependent wants the
+        // primary's node (and with INFINITY cannot be promoted elsewhere), an unpromoted one avoids promotion there.
         for (Coloc c : clone.thisWith) {
-            if (c.dependentRole() != Role.PROMOTED) {
+            if (c.dependentRole() != Role.PROMOTED && c.dependentRole() != Role.UNPROMOTED) {
                 continue;
             }
             c.primary().assign(cluster, null);
@@ -151,12 +158,12 @@ final class Promotion {
             for (SchedNode pn : primary) {
                 match |= Colocations.sameLocation(c.attribute(), node, pn);
             }
-            if (c.score() >= Score.INFINITY) {
-                if (!match) {
+            if (!match) {
+                if (c.score() >= Score.INFINITY && c.dependentRole() == Role.PROMOTED) {
                     p = Score.MINUS_INFINITY;
                 }
-            } else if (match) {
-                p = Score.add(p, c.score());
+            } else {
+                p = Score.add(p, c.dependentRole() == Role.UNPROMOTED ? -c.score() : c.score());
             }
         }
         // Something colocated with this clone's promoted role pulls promotion to the nodes it prefers.
@@ -165,6 +172,9 @@ final class Promotion {
                 continue;
             }
             Rsc dep = c.dependent();
+            if (!Colocations.anyAvailable(cluster, dep.scores)) {
+                continue; // a dependent that can run nowhere does not veto promotion (Pacemaker ignores it)
+            }
             int ds = dep.score(node.index);
             if (!node.canRunResources()) {
                 ds = Score.MINUS_INFINITY;

@@ -16,6 +16,8 @@ final class SchedNode {
     final Map<String, String> attributes;
     /** Remaining capacity per utilization name (placement-strategy other than default). */
     final Map<String, Integer> remaining;
+    /** Whether any attribute looks like a promotion score (saves lookups on nodes without any). */
+    final boolean hasPromotionScores;
     /** True when the status says nothing about this node (never seen by the cluster). */
     final boolean unseen;
     /** Set when this node will be fenced in this transition. */
@@ -34,6 +36,14 @@ final class SchedNode {
         this.attributes = attributes;
         this.remaining = new TreeMap<>(capacity);
         this.unseen = unseen;
+        boolean promo = false;
+        for (String k : attributes.keySet()) {
+            if (k.startsWith("master-")) {
+                promo = true;
+                break;
+            }
+        }
+        this.hasPromotionScores = promo;
     }
 
     boolean online() {
@@ -49,9 +59,12 @@ final class SchedNode {
         return online() && !standby && !maintenance && !fenced;
     }
 
-    /** Whether what the status reports for this node is trusted as running (offline nodes run nothing). */
+    /**
+     * Whether what the status reports for this node is trusted as running: offline nodes run nothing, except a
+     * node in maintenance, whose resources are left as they were.
+     */
     boolean historyCounts() {
-        return online() || unclean();
+        return online() || unclean() || maintenance;
     }
 
     /** Display state after the transition. */

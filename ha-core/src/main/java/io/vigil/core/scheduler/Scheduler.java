@@ -50,9 +50,7 @@ public final class Scheduler {
         Locations.apply(cluster, cluster.promotedLocations);
         Locations.applyStickiness(cluster);
         Colocations.build(cluster);
-        List<Rsc> order = new ArrayList<>(cluster.resources);
-        order.sort(Comparator.comparing((Rsc r) -> -r.meta.priorityOrDefault()).thenComparing(r -> r.order));
-        for (Rsc r : order) {
+        for (Rsc r : Assignment.order(cluster)) {
             r.assign(cluster, null);
         }
         Actions.create(cluster);
@@ -85,7 +83,10 @@ public final class Scheduler {
         List<Rsc> all = new ArrayList<>(cluster.byId.values());
         all.sort(Comparator.comparing(r -> r.id));
         for (Rsc r : all) {
-            Map<String, ScoreDetail> perNode = new TreeMap<>();
+            if (r.parent instanceof CloneRsc) {
+                continue; // instances are reported through their clone
+            }
+            Map<String, ScoreDetail> perNode = new java.util.LinkedHashMap<>();
             for (SchedNode n : cluster.nodes) {
                 int s = r.scores[n.index];
                 List<String> why = r.reasons[n.index];
@@ -96,7 +97,9 @@ public final class Scheduler {
                     perNode.put(n.name, new ScoreDetail(s, why == null ? List.of() : why));
                 }
             }
-            scores.put(r.id, perNode);
+            if (!perNode.isEmpty()) {
+                scores.put(r.id, perNode);
+            }
         }
         return new SchedulerResult(current, placement, nodes, Graphs.build(cluster, edges), Summary.lines(cluster),
                 scores);

@@ -82,6 +82,9 @@ final class Summary {
             if (next == null) {
                 return null;
             }
+            if (!start.runnable && Orderings.NO_PARTNER.equals(start.reason)) {
+                return null; // Pacemaker bans such an instance outright
+            }
             String blocked = start.runnable ? "" : " blocked";
             if (leaf.role == Role.PROMOTED) {
                 boolean ok = start.runnable && leaf.promote != null && leaf.promote.runnable;

@@ -17,11 +17,70 @@ final class Utilization {
         return cluster.config.properties().placementStrategy() != PlacementStrategy.DEFAULT;
     }
 
-    static boolean fits(Cluster cluster, PrimitiveRsc rsc, SchedNode node) {
+    /**
+     * What a node must have free to take {@code rsc}: its own utilization plus that of every not yet placed
+     * resource tied to it by mandatory colocations, when some node can hold them all; else its own.
+     */
+    static Map<String, Integer> needed(Cluster cluster, PrimitiveRsc rsc) {
+        if (!active(cluster)) {
+            return Map.of();
+        }
+        java.util.Set<Rsc> seen = new java.util.LinkedHashSet<>();
+        collect(rsc, seen);
+        Map<String, Integer> own = rsc.primitive.utilization();
+        Map<String, Integer> all = new java.util.TreeMap<>();
+        for (Rsc r : seen) {
+            for (PrimitiveRsc leaf : r.leaves()) {
+                if (leaf == rsc || leaf.provisional) {
+                    leaf.primitive.utilization().forEach((k, v) -> all.merge(k, v, Integer::sum));
+                }
+            }
+        }
+        if (all.equals(own)) {
+            return own;
+        }
+        for (SchedNode n : cluster.nodes) {
+            if (n.canRunResources() && rsc.scores[n.index] != Rsc.UNSET && rsc.scores[n.index] >= 0
+                    && fits(cluster, all, n)) {
+                return all;
+            }
+        }
+        return own;
+    }
+
+    /** The available, allowed node with the most capacity left (a placement preference on equal scores). */
+    static SchedNode mostCapable(Cluster cluster, PrimitiveRsc rsc) {
+        SchedNode best = null;
+        for (SchedNode n : cluster.nodes) {
+            if (n.canRunResources() && rsc.scores[n.index] != Rsc.UNSET
+                    && (best == null || compareCapacity(n, best) < 0)) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private static void collect(Rsc r, java.util.Set<Rsc> seen) {
+        if (r instanceof CloneRsc || !seen.add(r)) {
+            return;
+        }
+        for (Coloc c : r.thisWith) {
+            if (c.score() >= io.vigil.core.model.Score.INFINITY) {
+                collect(c.primary(), seen);
+            }
+        }
+        for (Coloc c : r.withThis) {
+            if (c.score() >= io.vigil.core.model.Score.INFINITY) {
+                collect(c.dependent(), seen);
+            }
+        }
+    }
+
+    static boolean fits(Cluster cluster, Map<String, Integer> need, SchedNode node) {
         if (!active(cluster)) {
             return true;
         }
-        for (Map.Entry<String, Integer> e : rsc.primitive.utilization().entrySet()) {
+        for (Map.Entry<String, Integer> e : need.entrySet()) {
             Integer left = node.remaining.get(e.getKey());
             int have = left == null ? 0 : left;
             if (have < e.getValue()) {

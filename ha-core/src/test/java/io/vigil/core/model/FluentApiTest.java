@@ -66,6 +66,20 @@ class FluentApiTest {
     }
 
     @Test
+    void every_problem_is_reported_at_once_as_the_readme_shows() {
+        assertThatThrownBy(() -> Configuration.builder()
+                .primitive("a", "java:x")
+                .colocation("c1", "a", "missing")
+                .promotable("db", c -> c.primitive("db-server", "java:store").cloneMax(2).promotedMax(3))
+                .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("""
+                        invalid configuration (2 problems):
+                          resources.db.promoted-max: promoted-max 3 exceeds clone-max 2
+                          constraints.c1.with-rsc: unknown resource 'missing'""");
+    }
+
+    @Test
     void builder_arguments_are_checked_as_they_are_given() {
         assertThatThrownBy(() -> Configuration.builder().primitive("a", "java:x",
                 r -> r.op("start", o -> o.timeout(Duration.ZERO))))

@@ -10,11 +10,12 @@ import io.vigil.core.scheduler.ScoreDetail;
 import io.vigil.pacemaker.CibImporter;
 import io.vigil.pacemaker.ImportedCib;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,6 +32,9 @@ import java.util.concurrent.Callable;
         description = "Imports a Pacemaker CIB, runs the scheduler once and prints the current status, the "
                 + "Transition Summary and the revised status.")
 final class SimulateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -38,11 +42,21 @@ final class SimulateCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "run the scheduler N times on the parsed input and print the median time (default 1)")
+            description = "run the scheduler N times on the parsed input and print the median time, and the "
+                    + "time the import took (default 1)")
     private int repeat;
 
     @Option(names = {"-s", "--scores"}, description = "also print the allocation scores with their reasons")
     private boolean scores;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "print only the Transition Summary and timings, not the cluster status (for big CIBs)")
+    private boolean quiet;
+
+    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "schedule",
+            description = "with --repeat: name of the metric in the machine-readable line "
+                    + "'RESULT NAME p50_ms=.. p99_ms=.. max_ms=.. n=..' (default: schedule)")
+    private String metric;
 
     @Option(names = "--now", paramLabel = "INSTANT",
             description = "the time to schedule at (ISO-8601, e.g. 2024-01-01T00:00:00Z); default: the CIB's "
@@ -51,13 +65,16 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1) {
-            System.err.println("--repeat must be at least 1, was " + repeat);
+            err.println("--repeat must be at least 1, was " + repeat);
             return 2;
         }
+        long importStart = System.nanoTime();
         ImportedCib imported = CibImporter.importFile(file);
-        imported.warnings().forEach(w -> System.err.println("warning: " + w));
+        long importNanos = System.nanoTime() - importStart;
+        imported.warnings().forEach(w -> err.println("warning: " + w));
         Configuration config = imported.cib().configuration();
         ClusterStatus status = imported.cib().status();
         Instant at = now != null ? now : imported.nowOr(Instant.now());
@@ -71,18 +88,22 @@ final class SimulateCommand implements Callable<Integer> {
             result = Scheduler.schedule(config, status, at);
             nanos[i] = System.nanoTime() - start;
         }
-        out.println("Current cluster status:");
-        Map<String, String> before = new LinkedHashMap<>();
-        for (NodeStatus n : status.nodes()) {
-            before.put(n.name(), n.state());
+        if (!quiet) {
+            out.println("Current cluster status:");
+            Map<String, String> before = new LinkedHashMap<>();
+            for (NodeStatus n : status.nodes()) {
+                before.put(n.name(), n.state());
+            }
+            StatusPrinter.print(config, before, result.current()).forEach(out::println);
+            out.println();
         }
-        StatusPrinter.print(config, before, result.current()).forEach(out::println);
-        out.println();
         out.println("Transition Summary:");
         result.summary().forEach(l -> out.println("  * " + l));
-        out.println();
-        out.println("Revised Cluster Status:");
-        StatusPrinter.print(config, result.nodes(), result.placement()).forEach(out::println);
+        if (!quiet) {
+            out.println();
+            out.println("Revised Cluster Status:");
+            StatusPrinter.print(config, result.nodes(), result.placement()).forEach(out::println);
+        }
         if (scores) {
             out.println();
             out.println("Allocation scores:");
@@ -93,8 +114,11 @@ final class SimulateCommand implements Callable<Integer> {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             out.println();
+            out.println(String.format(Locale.ROOT, "Import time: %.3f ms", importNanos / 1e6));
             out.println(String.format(Locale.ROOT, "Scheduling time: median %.3f ms, min %.3f ms, max %.3f ms over %d runs",
                     median(sorted) / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, repeat));
+            out.println(String.format(Locale.ROOT, "RESULT %s p50_ms=%.3f p99_ms=%.3f max_ms=%.3f n=%d", metric,
+                    median(sorted) / 1e6, percentile(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6, repeat));
         }
         return 0;
     }
@@ -102,6 +126,12 @@ final class SimulateCommand implements Callable<Integer> {
     private static String scoreLine(String rsc, String node, ScoreDetail d) {
         return "  " + rsc + " allocation score on " + node + ": " + Score.toString(d.score())
                 + (d.reasons().isEmpty() ? "" : "  (" + String.join("; ", d.reasons()) + ")");
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static double median(long[] sorted) {

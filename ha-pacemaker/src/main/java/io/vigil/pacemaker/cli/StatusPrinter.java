@@ -9,6 +9,7 @@ import io.vigil.core.model.Role;
 import io.vigil.core.scheduler.InstancePlacement;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,19 +55,20 @@ final class StatusPrinter {
             byLeaf.computeIfAbsent(i.resource(), k -> new ArrayList<>()).add(i);
         }
         for (Resource r : config.resources()) {
-            resource(out, r, byLeaf, "    ");
+            resource(out, r, byLeaf, online, nodes.size(), "    ");
         }
         return out;
     }
 
     private static void resource(List<String> out, Resource r, Map<String, List<InstancePlacement>> byLeaf,
-                                 String indent) {
+                                 List<String> online, int nodeCount, String indent) {
         if (r instanceof Primitive p) {
-            out.add(indent + "* " + p.id() + "\t(" + p.agent() + "):\t " + where(byLeaf.getOrDefault(p.id(), List.of())));
+            out.add(indent + "* " + p.id() + "\t(" + p.agent() + "):\t "
+                    + where(byLeaf.getOrDefault(p.id(), List.of()), false));
         } else if (r instanceof Group g) {
             out.add(indent + "* Resource Group: " + g.id() + ":");
             for (Primitive m : g.members()) {
-                resource(out, m, byLeaf, indent + "  ");
+                resource(out, m, byLeaf, online, nodeCount, indent + "  ");
             }
         } else if (r instanceof Clone c) {
             List<String> flags = new ArrayList<>();
@@ -79,36 +81,73 @@ final class StatusPrinter {
             out.add(indent + "* Clone Set: " + c.id() + " [" + c.child().id() + "]"
                     + (flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")") + ":");
             for (Primitive p : c.primitives()) {
-                cloneLeaf(out, p, c.primitives().size() > 1, byLeaf.getOrDefault(p.id(), List.of()), indent + "  ");
+                List<InstancePlacement> instances = byLeaf.getOrDefault(p.id(), List.of());
+                if (c.options().globallyUniqueOrDefault()) {
+                    // One line per instance, rsc:0 .. rsc:(clone-max - 1), as Pacemaker lists unique clones.
+                    Map<String, List<InstancePlacement>> byInstance = new TreeMap<>();
+                    int max = c.options().cloneMaxOrDefault(nodeCount);
+                    for (int n = 0; n < max; n++) {
+                        byInstance.put(p.id() + ":" + n, new ArrayList<>());
+                    }
+                    instances.forEach(i -> byInstance.computeIfAbsent(i.instance(), k -> new ArrayList<>()).add(i));
+                    byInstance.entrySet().stream()
+                            .sorted(Comparator.comparing(e -> instanceNumber(e.getKey())))
+                            .forEach(e -> out.add(indent + "  * " + e.getKey() + "\t(" + p.agent() + "):\t "
+                                    + where(e.getValue(), c.isPromotable())));
+                } else {
+                    cloneLeaf(out, p, c.primitives().size() > 1, c.isPromotable(), instances, online, indent + "  ");
+                }
             }
         }
     }
 
-    /** One line per role: {@code * Promoted: [ n1 ]}, {@code * Started: [ n2 n3 ]}, or {@code * Stopped}. */
-    private static void cloneLeaf(List<String> out, Primitive p, boolean named, List<InstancePlacement> instances,
-                                  String indent) {
+    /**
+     * One line per role, as Pacemaker prints anonymous clones: {@code * Promoted: [ n1 ]},
+     * {@code * Unpromoted: [ n2 n3 ]}, {@code * Stopped: [ n4 ]} (online nodes without an instance).
+     */
+    private static void cloneLeaf(List<String> out, Primitive p, boolean named, boolean promotable,
+                                  List<InstancePlacement> instances, List<String> online, String indent) {
         String prefix = named ? p.id() + " " : "";
-        if (instances.isEmpty()) {
-            out.add(indent + "* " + prefix + "Stopped");
-            return;
-        }
         Map<String, List<String>> byRole = new TreeMap<>();
         for (InstancePlacement i : instances) {
-            String role = i.role().text() + (i.failed() ? " (FAILED)" : "");
+            String role = role(i, promotable) + (i.failed() ? " (FAILED)" : "");
             byRole.computeIfAbsent(role, k -> new ArrayList<>()).add(i.node());
         }
         byRole.forEach((role, nodes) -> out.add(indent + "* " + prefix + role + ": [ "
                 + String.join(" ", nodes.stream().sorted().toList()) + " ]"));
+        List<String> stopped = online.stream()
+                .filter(n -> instances.stream().noneMatch(i -> i.node().equals(n))).toList();
+        if (!stopped.isEmpty()) {
+            out.add(indent + "* " + prefix + "Stopped: [ " + String.join(" ", stopped) + " ]");
+        }
     }
 
-    private static String where(List<InstancePlacement> instances) {
+    /** The N of {@code rsc:N} (for sorting 2 before 10); instances without a number sort last. */
+    private static long instanceNumber(String instance) {
+        int colon = instance.lastIndexOf(':');
+        try {
+            return colon < 0 ? Long.MAX_VALUE : Long.parseLong(instance.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** An instance of a promotable clone that is merely started is shown Unpromoted, as Pacemaker does. */
+    private static String role(InstancePlacement i, boolean promotable) {
+        return promotable && i.role() == Role.STARTED ? Role.UNPROMOTED.text() : i.role().text();
+    }
+
+    /** {@code Started node1}, {@code FAILED node1}, {@code Promoted node2}, or {@code Stopped}. */
+    private static String where(List<InstancePlacement> instances, boolean promotable) {
         if (instances.isEmpty()) {
             return "Stopped";
         }
         List<String> parts = new ArrayList<>();
         for (InstancePlacement i : instances) {
-            String role = i.role() == Role.STARTED ? "Started" : i.role().text();
-            parts.add((i.failed() ? "FAILED " : "") + role + " " + i.node());
+            // Pacemaker shows a failed started instance without its role: "FAILED node1".
+            String role = i.failed() && i.role() == Role.STARTED ? "FAILED" : (i.failed() ? "FAILED " : "")
+                    + role(i, promotable);
+            parts.add(role + " " + i.node());
         }
         return String.join(", ", parts);
     }

@@ -30,9 +30,12 @@ public final class VigilPacemakerCli implements Runnable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        return new CommandLine(new VigilPacemakerCli())
-                .setExecutionExceptionHandler(VigilPacemakerCli::report)
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line (output to System.out/err unless the caller sets others). */
+    static CommandLine commandLine() {
+        return new CommandLine(new VigilPacemakerCli()).setExecutionExceptionHandler(VigilPacemakerCli::report);
     }
 
     /** A failed import or scheduler run: one line on standard error, exit status 1. */

@@ -77,9 +77,9 @@ public record ConformanceCase(String name, Path cib, List<String> features, Map<
         List<String> features = new ArrayList<>();
         root.path("features").forEach(f -> features.add(f.asText()));
         Map<String, String> nodes = new TreeMap<>();
-        required(root, "nodes", dir).fields().forEachRemaining(e -> nodes.put(e.getKey(), e.getValue().asText()));
+        required(root, "nodes", dir).properties().forEach(e -> nodes.put(e.getKey(), e.getValue().asText()));
         Map<String, List<String>> placement = new TreeMap<>();
-        required(root, "final", dir).fields().forEachRemaining(e -> {
+        required(root, "final", dir).properties().forEach(e -> {
             List<String> entries = new ArrayList<>();
             e.getValue().forEach(i -> entries.add(i.path("node").asText() + " " + i.path("role").asText()));
             placement.put(e.getKey(), entries.stream().sorted().toList());

@@ -42,6 +42,27 @@ public final class ConformanceReport {
         return sb.toString();
     }
 
+    /**
+     * A whole Markdown report: the totals, the feature table, and every failing case with what differed (each
+     * cut to {@code maxReasonChars}).
+     */
+    public static String markdown(String title, List<CaseResult> results, int maxReasonChars) {
+        StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n")
+                .append(totals(results)).append("\n\n").append(featureTable(results));
+        List<CaseResult> failing = results.stream().filter(r -> !r.passed()).toList();
+        if (!failing.isEmpty()) {
+            sb.append("\n## Failing cases\n\n");
+            for (CaseResult r : failing) {
+                String why = String.join("; ", r.differences());
+                if (why.length() > maxReasonChars) {
+                    why = why.substring(0, maxReasonChars).stripTrailing() + " ...";
+                }
+                sb.append("- `").append(r.name()).append("`: ").append(why.replace("|", "\\|")).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     private static String row(String name, int passed, int total) {
         double rate = total == 0 ? 0 : 100.0 * passed / total;
         return "| " + name + " | " + passed + " | " + total + " | " + String.format(Locale.ROOT, "%.1f%%", rate)

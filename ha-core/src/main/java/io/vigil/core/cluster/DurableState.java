@@ -1,0 +1,18 @@
+package io.vigil.core.cluster;
+
+import io.vigil.core.model.Cib;
+import java.util.Objects;
+
+/**
+ * What a node keeps on disk.
+ *
+ * @param term     the highest DC term this node has promised to follow (like a Raft term)
+ * @param votedFor the DC it promised that term to, or null
+ * @param cibTerm  the term of the DC that wrote {@code cib}; breaks ties between equal CIB versions
+ * @param cib      the newest CIB this node accepted
+ */
+record DurableState(long term, String votedFor, long cibTerm, Cib cib) {
+    DurableState {
+        Objects.requireNonNull(cib, "cib");
+    }
+}

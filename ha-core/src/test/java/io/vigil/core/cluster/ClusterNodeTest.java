@@ -1,0 +1,192 @@
+package io.vigil.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.vigil.core.model.CibVersion;
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.ConfigurationException;
+import io.vigil.core.model.Membership;
+import io.vigil.core.model.Order;
+import io.vigil.core.model.Resource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jgroups.Address;
+import org.jgroups.protocols.DISCARD;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Real JGroups channels (SHARED_LOOPBACK) in one JVM. */
+class ClusterNodeTest {
+    @TempDir
+    Path dir;
+
+    private final List<ClusterNode> nodes = new ArrayList<>();
+    private final String cluster = "t-" + UUID.randomUUID();
+
+    @AfterEach
+    void closeAll() {
+        nodes.forEach(ClusterNode::close);
+    }
+
+    private ClusterNode start(String name, String... all) {
+        ClusterNode n = ClusterNode.builder().clusterName(cluster).nodeName(name).dataDirectory(dir.resolve(name))
+                .nodes(all).loopback().profile("fast").partitionInjection(true).build().start();
+        nodes.add(n);
+        return n;
+    }
+
+    private List<ClusterNode> startAll(int count) {
+        String[] names = SimCluster.names(count);
+        List<ClusterNode> started = new ArrayList<>();
+        for (String n : names) {
+            started.add(start(n, names));
+        }
+        return started;
+    }
+
+    static Set<String> resources(ClusterNode n) {
+        Set<String> ids = new TreeSet<>();
+        for (Resource r : n.cib().configuration().resources()) {
+            ids.add(r.id());
+        }
+        return ids;
+    }
+
+    /** One DC that all of {@code group} follow, all quorate, all holding the same CIB. */
+    static void awaitOneDc(List<ClusterNode> group) {
+        await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            List<ClusterSnapshot> s = group.stream().map(ClusterNode::snapshot).toList();
+            assertThat(s).allMatch(ClusterSnapshot::quorate);
+            assertThat(s.stream().map(ClusterSnapshot::dc).distinct().toList()).hasSize(1).doesNotContainNull();
+            assertThat(s.stream().filter(ClusterSnapshot::isDc).count()).isEqualTo(1);
+            assertThat(s.stream().map(ClusterSnapshot::cib).distinct().count()).isEqualTo(1);
+            assertThat(s.get(0).members()).hasSize(group.size());
+        });
+    }
+
+    private static void partition(List<ClusterNode> a, List<ClusterNode> b) {
+        cut(a, b);
+        cut(b, a);
+    }
+
+    private static void cut(List<ClusterNode> from, List<ClusterNode> to) {
+        for (ClusterNode x : from) {
+            DISCARD d = x.channel().getProtocolStack().findProtocol(DISCARD.class);
+            for (ClusterNode y : to) {
+                Address addr = y.channel().getAddress();
+                d.addIgnoreMember(addr);
+            }
+        }
+    }
+
+    private static void heal(List<ClusterNode> all) {
+        for (ClusterNode x : all) {
+            DISCARD d = x.channel().getProtocolStack().findProtocol(DISCARD.class);
+            d.resetIgnoredMembers();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} nodes")
+    @ValueSource(ints = {3, 5})
+    void nodes_form_one_cluster_with_one_dc_and_changes_from_any_node_reach_all(int count) throws Exception {
+        List<ClusterNode> all = startAll(count);
+        awaitOneDc(all);
+        for (ClusterNode n : all) {
+            n.updateConfiguration(SimulationTest.addResource("r-" + n.name())).get(20, TimeUnit.SECONDS);
+        }
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            for (ClusterNode n : all) {
+                assertThat(resources(n)).hasSize(count);
+            }
+        });
+        assertThat(all.get(0).cib().status().nodes()).hasSize(count)
+                .allMatch(s -> s.membership() == Membership.ONLINE);
+    }
+
+    @Test
+    void an_invalid_change_is_refused_with_every_problem_and_changes_nothing() throws Exception {
+        List<ClusterNode> all = startAll(3);
+        awaitOneDc(all);
+        CibVersion before = all.get(0).cib().version();
+        CompletableFuture<CibVersion> f = all.get(2).replaceConfiguration(new Configuration(null, null, null, null,
+                null, List.of(new Order("o1", "ghost1", null, "ghost2", null, null, null))));
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ConfigurationException.class).hasMessageContaining("ghost1")
+                .hasMessageContaining("ghost2");
+        assertThat(all.get(0).cib().version()).isEqualTo(before);
+    }
+
+    @Test
+    void when_the_dc_leaves_the_others_elect_a_new_one_and_keep_the_cib_and_mark_it_offline() throws Exception {
+        List<ClusterNode> all = startAll(3);
+        awaitOneDc(all);
+        all.get(1).updateConfiguration(SimulationTest.addResource("kept")).get(20, TimeUnit.SECONDS);
+        ClusterNode dc = all.stream().filter(n -> n.snapshot().isDc()).findFirst().orElseThrow();
+        dc.close();
+        List<ClusterNode> rest = all.stream().filter(n -> n != dc).toList();
+        awaitOneDc(rest);
+        assertThat(resources(rest.get(0))).containsExactly("kept");
+        assertThat(rest.get(0).cib().status().node(dc.name()).orElseThrow().membership())
+                .isEqualTo(Membership.OFFLINE);
+    }
+
+    @Test
+    void in_a_3_2_partition_only_the_majority_has_a_dc_and_after_healing_nothing_acknowledged_is_lost()
+            throws Exception {
+        List<ClusterNode> all = startAll(5);
+        awaitOneDc(all);
+        all.get(4).updateConfiguration(SimulationTest.addResource("before")).get(20, TimeUnit.SECONDS);
+        // the current DC (n1) ends up in the minority
+        List<ClusterNode> minority = List.of(all.get(0), all.get(1));
+        List<ClusterNode> majority = List.of(all.get(2), all.get(3), all.get(4));
+        partition(minority, majority);
+        awaitOneDc(majority);
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            for (ClusterNode n : minority) {
+                ClusterSnapshot s = n.snapshot();
+                assertThat(s.quorate()).isFalse();
+                assertThat(s.dc()).isNull();
+                assertThat(s.members()).hasSize(2);
+            }
+        });
+        CompletableFuture<CibVersion> refused = minority.get(1).updateConfiguration(
+                SimulationTest.addResource("minority"));
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(NoQuorumException.class).hasMessageContaining("2 of 5 expected votes");
+        majority.get(0).updateConfiguration(SimulationTest.addResource("majority")).get(20, TimeUnit.SECONDS);
+        heal(all);
+        awaitOneDc(all);
+        for (ClusterNode n : all) {
+            assertThat(resources(n)).containsExactly("before", "majority");
+        }
+    }
+
+    @Test
+    void an_acknowledged_change_survives_restarting_every_node() throws Exception {
+        List<ClusterNode> all = startAll(3);
+        awaitOneDc(all);
+        all.get(2).updateConfiguration(SimulationTest.addResource("durable")).get(20, TimeUnit.SECONDS);
+        for (ClusterNode n : all) {
+            n.close();
+        }
+        nodes.clear();
+        List<ClusterNode> again = startAll(3);
+        awaitOneDc(again);
+        for (ClusterNode n : again) {
+            assertThat(resources(n)).containsExactly("durable");
+        }
+    }
+}

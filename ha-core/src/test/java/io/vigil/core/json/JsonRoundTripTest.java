@@ -1,0 +1,169 @@
+package io.vigil.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.core.model.AgentType;
+import io.vigil.core.model.Cib;
+import io.vigil.core.model.CibVersion;
+import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.ExecStatus;
+import io.vigil.core.model.FailCount;
+import io.vigil.core.model.Membership;
+import io.vigil.core.model.NodeStatus;
+import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.ResourceHistory;
+import io.vigil.core.model.Score;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonRoundTripTest {
+
+    @Test
+    void a_configuration_using_every_feature_reads_back_equal_and_writes_back_byte_identical() {
+        Configuration config = Examples.everyFeature();
+
+        String json = VigilJson.writeConfiguration(config);
+        Configuration read = VigilJson.readConfiguration(json);
+
+        assertThat(read).isEqualTo(config);
+        assertThat(VigilJson.writeConfiguration(read)).isEqualTo(json);
+    }
+
+    @Test
+    void the_documented_example_configuration_loads_validates_and_is_in_canonical_form() throws IOException {
+        Configuration read = VigilJson.readConfiguration(Examples.CLUSTER_JSON);
+
+        assertThat(read).isEqualTo(Examples.everyFeature());
+        assertThat(VigilJson.writeConfiguration(read))
+                .isEqualTo(Files.readString(Examples.CLUSTER_JSON, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void the_documented_example_status_loads_and_is_in_canonical_form() throws IOException {
+        ClusterStatus read = VigilJson.readStatus(Examples.STATUS_JSON);
+
+        assertThat(read).isEqualTo(Examples.status());
+        assertThat(VigilJson.writeStatus(read)).isEqualTo(Files.readString(Examples.STATUS_JSON, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_status_reads_back_equal_and_writes_back_byte_identical() {
+        ClusterStatus status = Examples.status();
+
+        String json = VigilJson.writeStatus(status);
+
+        assertThat(VigilJson.readStatus(json)).isEqualTo(status);
+        assertThat(VigilJson.writeStatus(VigilJson.readStatus(json))).isEqualTo(json);
+    }
+
+    @Test
+    void a_cib_reads_back_equal_and_writes_back_byte_identical() {
+        Cib cib = Examples.cib();
+
+        String json = VigilJson.writeCib(cib);
+
+        assertThat(VigilJson.readCib(json)).isEqualTo(cib);
+        assertThat(VigilJson.writeCib(VigilJson.readCib(json))).isEqualTo(json);
+        assertThat(json).startsWith("""
+                {
+                  "format": 1,
+                  "version": {
+                    "admin-epoch": 1,
+                    "epoch": 42,
+                    "num-updates": 7
+                  },
+                  "configuration": {
+                    "properties": {""");
+    }
+
+    @Test
+    void empty_documents_are_just_the_format() {
+        assertThat(VigilJson.writeConfiguration(Configuration.EMPTY)).isEqualTo("{\n  \"format\": 1\n}\n");
+        assertThat(VigilJson.readConfiguration("{\"format\": 1}")).isEqualTo(Configuration.EMPTY);
+        assertThat(VigilJson.writeStatus(ClusterStatus.EMPTY)).isEqualTo("{\n  \"format\": 1,\n  \"quorate\": true\n}\n");
+        assertThat(VigilJson.readCib("{\"format\": 1}"))
+                .isEqualTo(new Cib(CibVersion.ZERO, Configuration.EMPTY, ClusterStatus.EMPTY));
+    }
+
+    @Test
+    void durations_that_are_not_whole_milliseconds_keep_their_precision() {
+        Instant when = Instant.parse("2026-01-31T12:00:00.123456789Z");
+        ClusterStatus status = new ClusterStatus(false, null, List.of(new NodeStatus("n1", Membership.OFFLINE,
+                false, false, Map.of(), List.of(new ResourceHistory("r", null, List.of(
+                        new OperationRecord("monitor", Duration.ofNanos(1_500_000), 1, 0, 0, ExecStatus.DONE, when,
+                                null, Duration.ofNanos(2_500)),
+                        new OperationRecord("stop", null, 2, 0, 0, ExecStatus.PENDING, null, null,
+                                Duration.ofNanos(1))))),
+                List.of(new FailCount("r", "monitor", Duration.ofMillis(1500), Score.MINUS_INFINITY, when)))));
+
+        String json = VigilJson.writeStatus(status);
+
+        assertThat(json).contains("\"interval\": \"1500us\"", "\"exec-time\": \"PT0.0000025S\"",
+                "\"interval\": \"1500ms\"",
+                "\"exec-time\": \"PT0.000000001S\"", "\"last-run\": \"2026-01-31T12:00:00.123456789Z\"",
+                "\"count\": \"-INFINITY\"", "\"quorate\": false");
+        assertThat(VigilJson.readStatus(json)).isEqualTo(status);
+    }
+
+    @Test
+    void agents_scores_and_durations_are_written_the_way_pacemaker_users_write_them() {
+        String json = VigilJson.writeConfiguration(Examples.everyFeature());
+
+        assertThat(json).contains(
+                "\"agent\": \"ocf:heartbeat:IPaddr2\"",
+                "\"agent\": \"java:http-server\"",
+                "\"resource-stickiness\": \"INFINITY\"",
+                "\"resource-stickiness\": 100",
+                "\"score\": \"-INFINITY\"",
+                "\"score\": -500",
+                "\"interval\": \"10s\"",
+                "\"timeout\": \"2500ms\"",
+                "\"cluster-recheck-interval\": \"5min\"",
+                "\"with-rsc\": \"db\"",
+                "\"with-rsc-role\": \"Promoted\"",
+                "\"clone-max\": 2",
+                "\"order-kind\": \"Optional\"");
+        assertThat(json).doesNotContain("\r", "\t", " : ", "null");
+    }
+
+    @Test
+    void files_are_written_atomically_and_read_back(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("cluster.json");
+        Path status = dir.resolve("status.json");
+        Path cib = dir.resolve("cib.json");
+
+        VigilJson.writeConfiguration(Examples.everyFeature(), config);
+        VigilJson.writeConfiguration(Examples.everyFeature(), config); // replaces the existing file
+        VigilJson.writeStatus(Examples.status(), status);
+        VigilJson.writeCib(Examples.cib(), cib);
+
+        assertThat(VigilJson.readConfiguration(config)).isEqualTo(Examples.everyFeature());
+        assertThat(VigilJson.readStatus(status)).isEqualTo(Examples.status());
+        assertThat(VigilJson.readCib(cib)).isEqualTo(Examples.cib());
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("cib.json", "cluster.json", "status.json");
+        }
+    }
+
+    @Test
+    void a_history_without_agent_and_a_node_without_history_round_trip() {
+        ClusterStatus status = new ClusterStatus(true, "n2", List.of(
+                NodeStatus.online("n2"),
+                new NodeStatus("n1", Membership.PENDING, false, false, Map.of("x", "1"),
+                        List.of(new ResourceHistory("r", null, List.of()),
+                                new ResourceHistory("q", AgentType.parse("stonith:fence_ipmilan"), List.of())),
+                        List.of())));
+
+        assertThat(VigilJson.readStatus(VigilJson.writeStatus(status))).isEqualTo(status);
+    }
+}

@@ -1,0 +1,110 @@
+package io.vigil.core.scheduler;
+
+import static io.vigil.core.scheduler.Clusters.placement;
+import static io.vigil.core.scheduler.Clusters.schedule;
+import static io.vigil.core.scheduler.Clusters.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.OnFail;
+import io.vigil.core.model.Role;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FailureTest {
+
+    private static Configuration web(int migrationThreshold) {
+        return Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.migrationThreshold(migrationThreshold)
+                        .monitor(Duration.ofSeconds(10)))
+                .build();
+    }
+
+    @Test
+    void a_failed_monitor_is_recovered_in_place() {
+        SchedulerResult result = schedule(web(3), status("node1", "node2").failedMonitor("web", "node1").build());
+
+        assertThat(result.current()).singleElement().satisfies(p -> assertThat(p.failed()).isTrue());
+        assertThat(result.summary()).containsExactly("Recover web ( node1 )");
+        assertThat(placement(result)).containsExactly("web@node1");
+    }
+
+    @Test
+    void reaching_the_migration_threshold_moves_the_resource_away() {
+        Clusters status = status("node1", "node2").failedMonitor("web", "node1");
+        status.node("node1").failCount("web", 3);
+
+        SchedulerResult result = schedule(web(3), status.build());
+
+        assertThat(result.summary()).containsExactly("Recover web ( node1 -> node2 )");
+        assertThat(placement(result)).containsExactly("web@node2");
+        assertThat(result.scores().get("web").get("node1").score()).isEqualTo(-1_000_000);
+    }
+
+    @Test
+    void a_failure_whose_failure_timeout_expired_no_longer_counts() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.migrationThreshold(1)
+                        .failureTimeout(Duration.ofMinutes(1)))
+                .build();
+        Clusters status = status("node1", "node2").running("web", "node1");
+        status.node("node1").failCount("web", 1);
+
+        SchedulerResult result = Scheduler.schedule(config, status.build(), Clusters.NOW.plus(Duration.ofHours(1)));
+
+        assertThat(placement(result)).containsExactly("web@node1");
+    }
+
+    @Test
+    void on_fail_block_leaves_a_failed_resource_where_it_is() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.op("monitor", o -> o
+                        .interval(Duration.ofSeconds(10)).onFail(OnFail.BLOCK)))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").failedMonitor("web", "node1").build());
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(result.placement()).singleElement().satisfies(p -> assertThat(p.failed()).isTrue());
+    }
+
+    @Test
+    void on_fail_ignore_treats_the_failed_operation_as_a_success() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.op("monitor", o -> o
+                        .interval(Duration.ofSeconds(10)).onFail(OnFail.IGNORE)))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").failedMonitor("web", "node1").build());
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(result.placement()).singleElement().satisfies(p -> {
+            assertThat(p.node()).isEqualTo("node1");
+            assertThat(p.failed()).isFalse();
+        });
+    }
+
+    @Test
+    void a_failed_stop_with_fencing_enabled_fences_the_node() {
+        Configuration config = Configuration.builder()
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .build();
+        Clusters status = status("node1", "node2");
+        status.node("node1").op("web", "start", 0, 0, 0).op("web", "stop", 0, 1, 0);
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(result.summary()).contains("Fence (reboot) node1 'web failed there'",
+                "Recover web ( node1 -> node2 )");
+        assertThat(result.placement()).singleElement().satisfies(p -> assertThat(p.role()).isEqualTo(Role.STARTED));
+    }
+}

@@ -1,0 +1,149 @@
+package io.vigil.core.scheduler;
+
+import static io.vigil.core.scheduler.Clusters.placement;
+import static io.vigil.core.scheduler.Clusters.schedule;
+import static io.vigil.core.scheduler.Clusters.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.ExpressionOperator;
+import io.vigil.core.model.Score;
+import org.junit.jupiter.api.Test;
+
+class LocationAndStickinessTest {
+
+    @Test
+    void a_resource_starts_on_the_node_its_location_constraint_prefers() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .location("web-prefers-node2", "web", "node2", 100)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2", "node3").build());
+
+        assertThat(placement(result)).containsExactly("web@node2");
+        assertThat(result.summary()).containsExactly("Start web ( node2 )");
+        assertThat(result.scores().get("web").get("node2").reasons()).anyMatch(r -> r.contains("web-prefers-node2"));
+    }
+
+    @Test
+    void a_minus_infinity_location_keeps_a_resource_off_that_node_even_when_it_runs_there() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.stickiness(Score.INFINITY))
+                .location("ban", "web", "node1", Score.MINUS_INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").running("web", "node1").build());
+
+        assertThat(placement(result)).containsExactly("web@node2");
+        assertThat(result.summary()).containsExactly("Move web ( node1 -> node2 )");
+    }
+
+    @Test
+    void stickiness_keeps_a_running_resource_where_it_is_against_a_weaker_preference() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.stickiness(200))
+                .location("prefer-node2", "web", "node2", 100)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").running("web", "node1").build());
+
+        assertThat(placement(result)).containsExactly("web@node1");
+        assertThat(result.summary()).isEmpty();
+    }
+
+    @Test
+    void in_an_opt_in_cluster_a_resource_runs_only_where_a_location_allows_it() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false).symmetricCluster(false))
+                .nodes("node1", "node2")
+                .primitive("allowed", "ocf:pacemaker:Dummy")
+                .primitive("nowhere", "ocf:pacemaker:Dummy")
+                .location("allow-node2", "allowed", "node2", 0)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("allowed@node2");
+    }
+
+    @Test
+    void a_rule_scores_every_node_whose_attributes_match() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .node("node1", n -> n.attribute("ssd", "no"))
+                .node("node2", n -> n.attribute("ssd", "yes"))
+                .primitive("db", "ocf:pacemaker:Dummy")
+                .location("db-on-ssd", "db", l -> l.rule(500, "ssd", ExpressionOperator.EQ, "yes"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("db@node2");
+    }
+
+    @Test
+    void equal_scores_spread_resources_over_the_nodes() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("a@node1", "b@node2");
+    }
+
+    @Test
+    void a_standby_node_gives_up_its_resources() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.stickiness(100))
+                .build();
+        Clusters status = status("node1", "node2").running("web", "node1");
+        status.node("node1").standby();
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(placement(result)).containsExactly("web@node2");
+        assertThat(result.nodes()).containsEntry("node1", "standby");
+    }
+
+    @Test
+    void target_role_stopped_stops_a_running_resource() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.stopped())
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").running("web", "node1").build());
+
+        assertThat(placement(result)).isEmpty();
+        assertThat(result.summary()).containsExactly("Stop web ( node1 )");
+    }
+
+    @Test
+    void an_unmanaged_resource_is_left_alone() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.managed(false))
+                .location("ban", "web", "node1", Score.MINUS_INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").running("web", "node1").build());
+
+        assertThat(placement(result)).containsExactly("web@node1");
+        assertThat(result.summary()).isEmpty();
+    }
+}

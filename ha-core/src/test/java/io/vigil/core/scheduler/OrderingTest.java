@@ -1,0 +1,108 @@
+package io.vigil.core.scheduler;
+
+import static io.vigil.core.scheduler.Clusters.placement;
+import static io.vigil.core.scheduler.Clusters.schedule;
+import static io.vigil.core.scheduler.Clusters.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.OrderKind;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OrderingTest {
+
+    @Test
+    void a_mandatory_order_starts_then_only_after_first() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("db", "ocf:pacemaker:Dummy")
+                .primitive("app", "ocf:pacemaker:Dummy")
+                .order("db-then-app", "db", "app")
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").build());
+
+        GraphAction db = start(result, "db");
+        GraphAction app = start(result, "app");
+        assertThat(app.after()).contains(db.id());
+    }
+
+    @Test
+    void then_cannot_start_while_first_cannot_run() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("db", "ocf:pacemaker:Dummy", r -> r.stopped())
+                .primitive("app", "ocf:pacemaker:Dummy")
+                .order("db-then-app", "db", "app")
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").build());
+
+        assertThat(placement(result)).isEmpty();
+        assertThat(result.summary()).containsExactly("Start app ( node1 ) blocked");
+    }
+
+    @Test
+    void an_optional_order_does_not_block_then() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("db", "ocf:pacemaker:Dummy", r -> r.stopped())
+                .primitive("app", "ocf:pacemaker:Dummy")
+                .order("db-then-app", "db", "app", o -> o.kind(OrderKind.OPTIONAL))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").build());
+
+        assertThat(placement(result)).containsExactly("app@node1");
+    }
+
+    @Test
+    void recovering_first_restarts_then() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("db", "ocf:pacemaker:Dummy", r -> r.monitor(Duration.ofSeconds(10)))
+                .primitive("app", "ocf:pacemaker:Dummy")
+                .order("db-then-app", "db", "app")
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").failedMonitor("db", "node1")
+                .running("app", "node1").build());
+
+        assertThat(result.summary()).containsExactly("Recover db ( node1 )", "Restart app ( node1 )");
+        GraphAction stopApp = action(result, ActionType.STOP, "app");
+        GraphAction stopDb = action(result, ActionType.STOP, "db");
+        assertThat(stopDb.after()).contains(stopApp.id());
+        assertThat(start(result, "app").after()).contains(start(result, "db").id());
+    }
+
+    @Test
+    void a_recurring_monitor_is_scheduled_after_a_start() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("db", "ocf:pacemaker:Dummy", r -> r.monitor(Duration.ofSeconds(10)))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").build());
+
+        GraphAction monitor = action(result, ActionType.MONITOR, "db");
+        assertThat(monitor.interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(monitor.after()).contains(start(result, "db").id());
+        GraphAction probe = action(result, ActionType.PROBE, "db");
+        assertThat(start(result, "db").after()).contains(probe.id());
+    }
+
+    static GraphAction start(SchedulerResult r, String rsc) {
+        return action(r, ActionType.START, rsc);
+    }
+
+    static GraphAction action(SchedulerResult r, ActionType type, String rsc) {
+        return r.graph().actions().stream().filter(a -> a.type() == type && rsc.equals(a.resource()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " of " + rsc + " in " + r.graph()));
+    }
+}
