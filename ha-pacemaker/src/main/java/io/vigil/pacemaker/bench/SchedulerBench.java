@@ -1,0 +1,145 @@
+package io.vigil.pacemaker.bench;
+
+import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.scheduler.Scheduler;
+import io.vigil.core.scheduler.SchedulerResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times {@link Scheduler#schedule} in process on generated clusters ({@link ClusterGenerator}), from scratch and
+ * after one node failed, and prints one line per case:
+ *
+ * <pre>
+ * RESULT scheduler_&lt;nodes&gt;x&lt;resources&gt;_&lt;scratch|nodefail&gt; p50_ms=&lt;x&gt; p99_ms=&lt;y&gt; max_ms=&lt;z&gt; n=&lt;runs&gt;
+ * </pre>
+ *
+ * <p>Options (all optional):
+ * <ul>
+ *   <li>{@code --sizes 16x500,32x2000,64x5000,100x10000} (default): nodes x primitives to generate</li>
+ *   <li>{@code --scenarios scratch,nodefail} (default)</li>
+ *   <li>{@code --seed 42} (default): the generator's seed</li>
+ *   <li>{@code --warmup-seconds 5} (default): time spent scheduling before measuring, at least 3 runs</li>
+ *   <li>{@code --runs 30} (default): measured runs at most</li>
+ *   <li>{@code --max-seconds 30} (default): measuring stops after this long, once 5 runs are done</li>
+ * </ul>
+ * Progress and a short description of each result go to standard error. A case the scheduler refuses
+ * (e.g. not implemented yet) prints {@code SKIP <metric> <reason>}; the exit code is then 1.
+ */
+public final class SchedulerBench {
+    private SchedulerBench() {
+    }
+
+    /**
+     * Entry point; see the class documentation for the options.
+     *
+     * @param args options
+     */
+    public static void main(String[] args) {
+        String sizes = "16x500,32x2000,64x5000,100x10000";
+        String scenarios = "scratch,nodefail";
+        long seed = 42;
+        double warmupSeconds = 5;
+        int runs = 30;
+        double maxSeconds = 30;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                usage("option " + a + " needs a value");
+            }
+            String v = args[++i];
+            try {
+                switch (a) {
+                    case "--sizes" -> sizes = v;
+                    case "--scenarios" -> scenarios = v;
+                    case "--seed" -> seed = Long.parseLong(v);
+                    case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(v);
+                    case "--runs" -> runs = Integer.parseInt(v);
+                    case "--max-seconds" -> maxSeconds = Double.parseDouble(v);
+                    default -> usage("unknown option " + a);
+                }
+            } catch (NumberFormatException e) {
+                usage("option " + a + ": '" + v + "' is not a number");
+            }
+        }
+        boolean skipped = false;
+        for (String size : sizes.split(",")) {
+            String[] nr = size.trim().split("x");
+            if (nr.length != 2) {
+                usage("size '" + size + "' is not NODESxRESOURCES");
+            }
+            int nodes = Integer.parseInt(nr[0]);
+            int resources = Integer.parseInt(nr[1]);
+            long t0 = System.nanoTime();
+            GeneratedCluster cluster = ClusterGenerator.generate(nodes, resources, seed);
+            System.err.printf(Locale.ROOT, "generated %dx%d in %.1f s: %d top-level resources, %d constraints%n",
+                    nodes, resources, (System.nanoTime() - t0) / 1e9, cluster.configuration().resources().size(),
+                    cluster.configuration().constraints().size());
+            for (String scenario : scenarios.split(",")) {
+                ClusterStatus status = switch (scenario.trim()) {
+                    case "scratch" -> cluster.scratch();
+                    case "nodefail" -> cluster.nodeFailure();
+                    default -> {
+                        usage("unknown scenario '" + scenario + "': expected scratch or nodefail");
+                        yield null;
+                    }
+                };
+                String metric = "scheduler_" + nodes + "x" + resources + "_" + scenario.trim();
+                skipped |= !measure(metric, cluster, status, warmupSeconds, runs, maxSeconds);
+            }
+        }
+        if (skipped) {
+            System.exit(1);
+        }
+    }
+
+    private static boolean measure(String metric, GeneratedCluster cluster, ClusterStatus status,
+                                   double warmupSeconds, int runs, double maxSeconds) {
+        SchedulerResult result;
+        try {
+            result = Scheduler.schedule(cluster.configuration(), status, cluster.now());
+        } catch (RuntimeException e) {
+            System.out.println("SKIP " + metric + " " + e);
+            return false;
+        }
+        System.err.printf(Locale.ROOT, "%s: %d transition lines, %d graph actions, %d placed instances%n", metric,
+                result.summary().size(), result.graph().actions().size(), result.placement().size());
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int warm = 1;
+        while (warm < 3 || System.nanoTime() < warmupEnd) {
+            Scheduler.schedule(cluster.configuration(), status, cluster.now());
+            warm++;
+        }
+        List<Long> samples = new ArrayList<>();
+        long measureEnd = System.nanoTime() + (long) (maxSeconds * 1e9);
+        while (samples.size() < runs && (samples.size() < 5 || System.nanoTime() < measureEnd)) {
+            long start = System.nanoTime();
+            SchedulerResult r = Scheduler.schedule(cluster.configuration(), status, cluster.now());
+            samples.add(System.nanoTime() - start);
+            if (r.summary().size() != result.summary().size()) {
+                throw new IllegalStateException(metric + ": the scheduler is not deterministic ("
+                        + r.summary().size() + " transition lines, first run " + result.summary().size() + ")");
+            }
+        }
+        long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "RESULT %s p50_ms=%.1f p99_ms=%.1f max_ms=%.1f n=%d%n", metric,
+                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6,
+                sorted.length);
+        System.out.flush();
+        return true;
+    }
+
+    /** Nearest-rank percentile of sorted samples. */
+    static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: SchedulerBench [--sizes 16x500,32x2000,64x5000,100x10000]"
+                + " [--scenarios scratch,nodefail] [--seed 42] [--warmup-seconds 5] [--runs 30] [--max-seconds 30]");
+        System.exit(2);
+    }
+}
