@@ -102,9 +102,11 @@ public final class DemoNode {
         Collections.sort(ids);
         StringJoiner j = new StringJoiner(",");
         ids.forEach(j::add);
+        StringJoiner states = new StringJoiner(",");
+        s.cib().status().nodes().forEach(n -> states.add(n.name() + ":" + n.state()));
         return "STATUS dc=" + s.dc() + " quorate=" + s.quorate() + " votes=" + s.votes() + "/" + s.expectedVotes()
                 + " members=" + String.join(",", s.members()) + " version=" + s.cib().version() + " intact="
-                + s.cibIntact() + " resources=" + j;
+                + s.cibIntact() + " resources=" + j + " nodes=" + states;
     }
 
     private static synchronized void out(String line) {

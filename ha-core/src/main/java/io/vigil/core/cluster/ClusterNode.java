@@ -283,7 +283,8 @@ public final class ClusterNode implements AutoCloseable {
 
         /**
          * The nodes the cluster expects, one vote each (like corosync's nodelist). Expected votes are their sum,
-         * plus one for every other node ever seen. Default: just this node.
+         * plus one for every other node ever seen. Default: just this node (then the first node to start is
+         * quorate on its own, so give the full list in production).
          */
         public Builder nodes(String... names) {
             for (String n : names) {

@@ -107,6 +107,7 @@ final class Engine {
     private String votedFor;
     private long cibTerm;
     private Cib cib = new Cib(CibVersion.ZERO, Configuration.EMPTY, ClusterStatus.EMPTY);
+    private Map<Long, String> lineage = Map.of();
     private boolean intact = true;
 
     // membership
@@ -179,6 +180,7 @@ final class Engine {
             votedFor = s.votedFor();
             cibTerm = s.cibTerm();
             cib = s.cib();
+            lineage = s.lineage();
         }
         requestPrefix = self + "@" + term + "." + timers.now() + ".";
         started = true;
@@ -320,7 +322,7 @@ final class Engine {
         } else if (role == Role.ACTIVE) {
             for (String m : view.members()) {
                 if (!m.equals(self) && !cib.version().equals(memberVersion.get(m))) {
-                    transport.send(m, new Msg.Replicate(view.id(), term, cib));
+                    transport.send(m, new Msg.Replicate(view.id(), term, cib, lineage));
                 }
                 if (!replies.containsKey(m)) {
                     transport.send(m, new Msg.JoinRequest(view.id(), term)); // late member: still want its state
@@ -345,7 +347,8 @@ final class Engine {
         role = Role.JOINING;
         warnedWaiting = false;
         replies.clear();
-        replies.put(self, new Msg.JoinReply(view.id(), term, true, intact ? cib : null, cibTerm, localStatus()));
+        replies.put(self, new Msg.JoinReply(view.id(), term, true, intact ? cib : null, cibTerm, localStatus(),
+                lineage));
         joinStarted = timers.now();
         log.debug("{}: opens join round, term {}, view {}", self, term, view);
         transport.broadcast(new Msg.JoinRequest(view.id(), term));
@@ -413,19 +416,22 @@ final class Engine {
         Map.Entry<String, Msg.JoinReply> best = replies.entrySet().stream().filter(e -> e.getValue().cib() != null)
                 .max(NEWEST).orElseThrow();
         Cib winner = best.getValue().cib();
+        Map<Long, String> winnerLineage = best.getValue().lineage();
+        Set<String> reported = new TreeSet<>();
         for (Map.Entry<String, Msg.JoinReply> e : replies.entrySet()) {
             Cib other = e.getValue().cib();
             if (other == null || other.configuration().equals(winner.configuration())) {
                 continue;
             }
-            if (other.version().adminEpoch() == winner.version().adminEpoch()
-                    && other.version().epoch() == winner.version().epoch()) {
+            if (Lineage.diverged(winnerLineage, e.getValue().lineage(), other.version().epoch())) {
                 String detail = "diverged CIBs: " + best.getKey() + " had " + winner.version() + " (term "
                         + best.getValue().cibTerm() + "), " + e.getKey() + " had " + other.version() + " (term "
                         + e.getValue().cibTerm() + ") with a different configuration; " + best.getKey()
                         + "'s wins and the other configuration is dropped";
-                log.warn("{}: {}", self, detail);
-                emit(ClusterEvent.Type.CIB_CONFLICT_RESOLVED, detail);
+                if (reported.add(other.version() + "/" + e.getValue().cibTerm())) {
+                    log.warn("{}: {}", self, detail);
+                    emit(ClusterEvent.Type.CIB_CONFLICT_RESOLVED, detail);
+                }
             } else {
                 log.info("{}: {} had older configuration {}; replaced by {}", self, e.getKey(), other.version(),
                         winner.version());
@@ -434,6 +440,7 @@ final class Engine {
         CibVersion v = winner.version();
         Cib adopted = new Cib(new CibVersion(v.adminEpoch(), v.epoch() + 1, 0), winner.configuration(),
                 buildStatus(winner.status()));
+        lineage = winnerLineage;
         role = Role.ACTIVE;
         boolean newDc = !self.equals(dc) || dcTerm != term;
         dc = self;
@@ -501,9 +508,9 @@ final class Engine {
                 stepDown("a join round of term " + jr.term() + " by " + from);
             }
             transport.send(from, new Msg.JoinReply(view.id(), term, true, intact ? cib : null, cibTerm,
-                    localStatus()));
+                    localStatus(), lineage));
         } else {
-            transport.send(from, new Msg.JoinReply(view.id(), term, false, null, 0, null));
+            transport.send(from, new Msg.JoinReply(view.id(), term, false, null, 0, null, null));
         }
     }
 
@@ -511,6 +518,10 @@ final class Engine {
 
     private void write(Write w, Cib next) {
         boolean wasCorrupt = !intact;
+        String writer = Lineage.writer(term, self);
+        if (!writer.equals(lineage.get(next.version().epoch()))) {
+            lineage = Lineage.with(lineage, next.version().epoch(), writer);
+        }
         cib = next;
         cibTerm = term;
         intact = true;
@@ -518,7 +529,7 @@ final class Engine {
         inflight = w;
         acks.clear();
         acks.add(self);
-        transport.broadcast(new Msg.Replicate(view.id(), term, cib));
+        transport.broadcast(new Msg.Replicate(view.id(), term, cib, lineage));
         emit(ClusterEvent.Type.CIB_CHANGED, "CIB " + cib.version() + " written by DC " + self);
         if (wasCorrupt) {
             emit(ClusterEvent.Type.CIB_REPAIRED, "corrupt CIB replaced by the join round's newest copy");
@@ -660,6 +671,7 @@ final class Engine {
             boolean wasCorrupt = !intact;
             cib = r.cib();
             cibTerm = r.term();
+            lineage = r.lineage();
             intact = true;
             persist();
             emit(ClusterEvent.Type.CIB_CHANGED, "CIB " + cib.version() + " from DC " + from);
@@ -803,7 +815,7 @@ final class Engine {
 
     private void persist() {
         if (intact) {
-            storage.save(new DurableState(term, votedFor, cibTerm, cib));
+            storage.save(new DurableState(term, votedFor, cibTerm, cib, lineage));
         }
     }
 
