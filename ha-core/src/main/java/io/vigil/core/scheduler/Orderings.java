@@ -260,7 +260,7 @@ final class Orderings {
      */
     private static boolean blockDependents(PrimitiveRsc leaf) {
         Act start = leaf.start;
-        if (start.node == null || start.runnable) {
+        if (start.runnable || start.node == null && !leaf.current.isEmpty()) {
             return false;
         }
         boolean changed = false;
@@ -274,7 +274,8 @@ final class Orderings {
                 }
                 for (PrimitiveRsc dep : c.dependent().leaves()) {
                     Act d = dep.start;
-                    if (d.node != null && d.runnable && (primary == leaf || d.node == start.node)) {
+                    // only a positive mandatory colocation needs its primary; -INFINITY just keeps them apart
+                    if (c.score() > 0 && d.node != null && d.runnable && (primary == leaf || d.node == start.node)) {
                         d.runnable = false;
                         d.reason = "colocation with " + leaf.id;
                         changed = true;
