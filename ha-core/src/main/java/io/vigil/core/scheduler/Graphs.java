@@ -204,23 +204,21 @@ final class Graphs {
     /** Drops "after" entries that close a cycle (depth-first, in id order, so the result is deterministic). */
     private static void breakCycles(List<Node> nodes) {
         int size = nodes.size();
-        int[] state = new int[size];
+        byte[] state = new byte[size];
         int[][] after = new int[size][];
-        for (int i = 0; i < size; i++) {
-            Set<Integer> a = nodes.get(i).after();
-            int[] arr = new int[a.size()];
-            int k = 0;
-            for (int x : a) {
-                arr[k++] = x;
-            }
-            after[i] = arr;
-        }
-        int[] stackNode = new int[size];
-        int[] stackPos = new int[size];
+        int[] stackNode = null;
+        int[] stackPos = null;
         for (int start = 0; start < size; start++) {
-            if (state[start] != 0 || after[start].length == 0) {
-                state[start] = 2;
+            if (state[start] != 0) {
                 continue;
+            }
+            if (nodes.get(start).after == null) {
+                state[start] = 2; // no prerequisites: cannot be part of a cycle
+                continue;
+            }
+            if (stackNode == null) {
+                stackNode = new int[size];
+                stackPos = new int[size];
             }
             int depth = 0;
             stackNode[0] = start;
@@ -228,12 +226,13 @@ final class Graphs {
             state[start] = 1;
             while (depth >= 0) {
                 int n = stackNode[depth];
-                if (stackPos[depth] >= after[n].length) {
+                int[] edges = edges(nodes, after, n);
+                if (stackPos[depth] >= edges.length) {
                     state[n] = 2;
                     depth--;
                     continue;
                 }
-                int next = after[n][stackPos[depth]++];
+                int next = edges[stackPos[depth]++];
                 if (state[next] == 1) {
                     nodes.get(n).after.remove(next); // a back edge: it would close a cycle
                 } else if (state[next] == 0) {
@@ -244,5 +243,19 @@ final class Graphs {
                 }
             }
         }
+    }
+
+    private static int[] edges(List<Node> nodes, int[][] cache, int n) {
+        int[] e = cache[n];
+        if (e == null) {
+            Set<Integer> a = nodes.get(n).after();
+            e = new int[a.size()];
+            int k = 0;
+            for (int x : a) {
+                e[k++] = x;
+            }
+            cache[n] = e;
+        }
+        return e;
     }
 }
