@@ -2,12 +2,10 @@ package io.vigil.core.scheduler;
 
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
-import io.vigil.core.model.Role;
 import io.vigil.core.model.Score;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,9 +103,5 @@ public final class Scheduler {
         }
         return new SchedulerResult(current, placement, nodes, Graphs.build(cluster, edges), Summary.lines(cluster),
                 scores);
-    }
-
-    static boolean isPromoted(Role r) {
-        return r == Role.PROMOTED;
     }
 }
