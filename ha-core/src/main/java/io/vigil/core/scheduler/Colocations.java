@@ -303,10 +303,7 @@ final class Colocations {
                 } else {
                     rsc.scores[i] = work[i];
                 }
-                if (rsc.reasons[i] == null) {
-                    rsc.reasons[i] = new ArrayList<>(2);
-                }
-                rsc.reasons[i].add(text);
+                rsc.addReason(i, text);
             }
         }
     }

@@ -89,7 +89,7 @@ public final class Scheduler {
             Map<String, ScoreDetail> perNode = new java.util.LinkedHashMap<>();
             for (SchedNode n : cluster.nodes) {
                 int s = r.scores[n.index];
-                List<String> why = r.reasons[n.index];
+                List<String> why = r.reasons(n.index);
                 if (s == Rsc.UNSET) {
                     perNode.put(n.name, new ScoreDetail(Score.MINUS_INFINITY,
                             why == null ? List.of("not allowed (symmetric-cluster=false)") : why));
