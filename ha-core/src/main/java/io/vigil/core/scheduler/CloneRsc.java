@@ -49,6 +49,18 @@ final class CloneRsc extends Rsc {
     }
 
     private List<PrimitiveRsc> leaves;
+    private java.util.Map<String, List<PrimitiveRsc>> leavesByPrimitive;
+
+    /** The instances' copies of one configured primitive of this clone, in instance order. */
+    List<PrimitiveRsc> leavesOf(String primitiveId) {
+        if (leavesByPrimitive == null) {
+            leavesByPrimitive = new java.util.HashMap<>();
+            for (PrimitiveRsc l : leaves()) {
+                leavesByPrimitive.computeIfAbsent(l.primitive.id(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        return leavesByPrimitive.getOrDefault(primitiveId, List.of());
+    }
 
     @Override
     List<Rsc> children() {
