@@ -195,6 +195,14 @@ final class Cluster {
             inst.order = i;
             rsc.instances.add(inst);
         }
+        if (!unique) {
+            for (Primitive p : c.child().primitives()) {
+                java.util.BitSet shared = new java.util.BitSet(nodeCount);
+                for (PrimitiveRsc leaf : rsc.leavesOf(p.id())) {
+                    leaf.known = shared;
+                }
+            }
+        }
         return rsc;
     }
 

@@ -75,14 +75,15 @@ final class History {
                     }
                     Outcome out = replay(cluster, h.operations(), any.primitive, any);
                     String slot = clone.unique || clone.cloneNodeMax > 1 ? suffix : "";
-                    String key = String.format("%06d|%s", node.index, slot);
+                    String key = nodeKey(node.index) + "|" + slot;
                     // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
                     cloneEntries.computeIfAbsent(clone, c -> new TreeMap<>())
                             .computeIfAbsent(key, k -> new TreeMap<>())
                             .merge(base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
-                    for (PrimitiveRsc l : clone.leaves()) {
-                        if (baseId(l).equals(base)) {
-                            l.known.set(node.index);
+                    for (PrimitiveRsc l : clone.leavesOf(base)) {
+                        l.known.set(node.index);
+                        if (!clone.unique) {
+                            break; // anonymous instances share one set
                         }
                     }
                     continue;
@@ -100,17 +101,19 @@ final class History {
         failCounts(cluster);
     }
 
+    /** A node index as six digits, so keys sort by node. */
+    private static String nodeKey(int index) {
+        String digits = Integer.toString(index);
+        return "000000".substring(digits.length()) + digits;
+    }
+
     static String baseId(PrimitiveRsc leaf) {
         return leaf.primitive.id();
     }
 
     private static PrimitiveRsc findLeaf(CloneRsc clone, String base) {
-        for (PrimitiveRsc l : clone.leaves()) {
-            if (l.primitive.id().equals(base)) {
-                return l;
-            }
-        }
-        return null;
+        List<PrimitiveRsc> copies = clone.leavesOf(base);
+        return copies.isEmpty() ? null : copies.get(0);
     }
 
     private static boolean sameAgent(AgentType recorded, AgentType configured) {
@@ -404,6 +407,7 @@ final class History {
                 continue;
             }
             Map<String, int[]> sums = new TreeMap<>();
+            Map<String, PrimitiveRsc> representative = new TreeMap<>();
             for (FailCount fc : ns.failCounts()) {
                 String raw = fc.resource();
                 Rsc r = cluster.byId.get(raw);
@@ -428,12 +432,15 @@ final class History {
                     continue; // expired
                 }
                 Rsc target = banTarget(leaf);
-                int[] sum = sums.computeIfAbsent(target.id + "\u0000" + leaf.id, k -> new int[1]);
+                // an anonymous clone's instances share one count per node (rsc, rsc:0, rsc:1 ... add up)
+                String who = target instanceof CloneRsc ? leaf.primitive.id() : leaf.id;
+                representative.putIfAbsent(who, leaf);
+                int[] sum = sums.computeIfAbsent(target.id + "\u0000" + who, k -> new int[1]);
                 sum[0] = Score.add(sum[0], fc.count());
             }
             for (var e : sums.entrySet()) {
                 String leafId = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
-                PrimitiveRsc leaf = (PrimitiveRsc) cluster.byId.get(leafId);
+                PrimitiveRsc leaf = representative.get(leafId);
                 if (leaf.failureIgnored) {
                     continue;
                 }

@@ -11,7 +11,6 @@ import io.vigil.core.model.Score;
 import io.vigil.core.model.ValueType;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -172,12 +171,6 @@ final class Locations {
                 continue; // opt-in cluster: stickiness cannot make a node allowed
             }
             leaf.addScore(node.index, s, "stickiness");
-            // Instances of clones of groups: the group instance gets its members' stickiness through the
-            // internal colocations; nothing else to do here.
         }
-    }
-
-    static List<PromotedLocation> newList() {
-        return new ArrayList<>();
     }
 }

@@ -16,8 +16,11 @@ final class PrimitiveRsc extends Rsc {
     final Primitive primitive;
     /** Where it runs now, with the role; usually zero or one entry. */
     final List<Active> current = new ArrayList<>(1);
-    /** Nodes whose state for this resource is known (probed); others need a probe. */
-    final java.util.BitSet known = new java.util.BitSet();
+    /**
+     * Nodes whose state for this resource is known (probed); others need a probe. The instances of an anonymous
+     * clone share one set: a probe answers for the clone, not for an instance number.
+     */
+    java.util.BitSet known = new java.util.BitSet();
     /** The node it was assigned to, or null. */
     SchedNode assigned;
     /** The role it gets on {@link #assigned}. */
@@ -119,6 +122,7 @@ final class PrimitiveRsc extends Rsc {
         assigning = true;
         Colocations.applyPrimaries(cluster, this);
         Colocations.addDependentInfluence(cluster, this);
+        Colocations.respectPlacedDependents(cluster, this);
         SchedNode chosen;
         if (!actionable()) {
             chosen = current.isEmpty() ? null : current.get(0).node();

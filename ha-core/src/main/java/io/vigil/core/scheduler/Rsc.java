@@ -26,7 +26,7 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
     /** Allowed node scores, by node index; {@link #UNSET} = not allowed (opt-in cluster, no location). */
     int[] scores;
     /** Contributions to {@link #scores}, for "why is X on node2?". */
-    final List<String>[] reasons;
+    private List<String>[] reasons;
     /** Colocations in which this resource is the dependent. */
     final List<Coloc> thisWith = new ArrayList<>();
     /** Colocations in which this resource is the primary. */
@@ -34,14 +34,12 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
     boolean provisional = true;
     boolean assigning;
 
-    @SuppressWarnings("unchecked")
     Rsc(String id, Rsc parent, MetaAttributes meta, int nodeCount, boolean symmetric) {
         this.id = id;
         this.parent = parent;
         this.meta = meta;
         this.scores = new int[nodeCount];
         Arrays.fill(scores, symmetric ? 0 : UNSET);
-        this.reasons = new List[nodeCount];
     }
 
     /** The leaf primitives (instances) under this resource, in order. */
@@ -92,10 +90,7 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
     void addScore(int node, int score, String why) {
         scores[node] = scores[node] == UNSET ? score : Score.add(scores[node], score);
         if (why != null) {
-            if (reasons[node] == null) {
-                reasons[node] = new ArrayList<>(2);
-            }
-            reasons[node].add(why + ": " + Score.toString(score));
+            addReason(node, why + ": " + Score.toString(score));
         }
         for (Rsc c : children()) {
             c.addScore(node, score, null);
@@ -127,6 +122,23 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
             }
             c.setScore(node, cNew);
         }
+    }
+
+    /** Records a contribution to a node's score (the array is created on the first one). */
+    @SuppressWarnings("unchecked")
+    void addReason(int node, String text) {
+        if (reasons == null) {
+            reasons = new List[scores.length];
+        }
+        if (reasons[node] == null) {
+            reasons[node] = new ArrayList<>(2);
+        }
+        reasons[node].add(text);
+    }
+
+    /** The recorded contributions to a node's score, or null. */
+    List<String> reasons(int node) {
+        return reasons == null ? null : reasons[node];
     }
 
     /** Bans this resource (and its descendants) from a node. */

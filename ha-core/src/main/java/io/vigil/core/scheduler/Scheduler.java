@@ -2,12 +2,10 @@ package io.vigil.core.scheduler;
 
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
-import io.vigil.core.model.Role;
 import io.vigil.core.model.Score;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,17 +77,19 @@ public final class Scheduler {
         for (SchedNode n : cluster.nodes) {
             nodes.put(n.name, n.displayState());
         }
-        Map<String, Map<String, ScoreDetail>> scores = new TreeMap<>();
-        List<Rsc> all = new ArrayList<>(cluster.byId.values());
-        all.sort(Comparator.comparing(r -> r.id));
-        for (Rsc r : all) {
-            if (r.parent instanceof CloneRsc) {
-                continue; // instances are reported through their clone
+        Map<String, Map<String, ScoreDetail>> scores = new java.util.HashMap<>();
+        List<Rsc> all = new ArrayList<>();
+        for (Rsc top : cluster.resources) {
+            all.add(top);
+            if (top instanceof GroupRsc g) {
+                all.addAll(g.members); // instances of clones are reported through their clone
             }
+        }
+        for (Rsc r : all) {
             Map<String, ScoreDetail> perNode = new java.util.LinkedHashMap<>();
             for (SchedNode n : cluster.nodes) {
                 int s = r.scores[n.index];
-                List<String> why = r.reasons[n.index];
+                List<String> why = r.reasons(n.index);
                 if (s == Rsc.UNSET) {
                     perNode.put(n.name, new ScoreDetail(Score.MINUS_INFINITY,
                             why == null ? List.of("not allowed (symmetric-cluster=false)") : why));
@@ -103,9 +103,5 @@ public final class Scheduler {
         }
         return new SchedulerResult(current, placement, nodes, Graphs.build(cluster, edges), Summary.lines(cluster),
                 scores);
-    }
-
-    static boolean isPromoted(Role r) {
-        return r == Role.PROMOTED;
     }
 }

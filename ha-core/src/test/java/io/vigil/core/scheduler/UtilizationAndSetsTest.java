@@ -1,0 +1,99 @@
+package io.vigil.core.scheduler;
+
+import static io.vigil.core.scheduler.Clusters.placement;
+import static io.vigil.core.scheduler.Clusters.schedule;
+import static io.vigil.core.scheduler.Clusters.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.OrderKind;
+import io.vigil.core.model.PlacementStrategy;
+import io.vigil.core.model.ResourceSet;
+import io.vigil.core.model.Score;
+import org.junit.jupiter.api.Test;
+
+class UtilizationAndSetsTest {
+
+    @Test
+    void with_a_utilization_strategy_a_node_never_takes_more_than_its_capacity() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false).placementStrategy(PlacementStrategy.UTILIZATION))
+                .node("node1", n -> n.utilization("cpu", 2))
+                .node("node2", n -> n.utilization("cpu", 1))
+                .primitive("a", "ocf:pacemaker:Dummy", r -> r.utilization("cpu", 2))
+                .primitive("b", "ocf:pacemaker:Dummy", r -> r.utilization("cpu", 1))
+                .primitive("c", "ocf:pacemaker:Dummy", r -> r.utilization("cpu", 1))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("a@node1", "b@node2");
+        assertThat(result.summary()).doesNotContain("Start c ( node1 )", "Start c ( node2 )");
+    }
+
+    @Test
+    void mandatory_colocated_resources_go_where_they_all_fit() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false).placementStrategy(PlacementStrategy.BALANCED))
+                .node("node1", n -> n.utilization("cpu", 2))
+                .node("node2", n -> n.utilization("cpu", 4))
+                .primitive("a", "ocf:pacemaker:Dummy", r -> r.utilization("cpu", 2))
+                .primitive("b", "ocf:pacemaker:Dummy", r -> r.utilization("cpu", 2))
+                .colocation("b-with-a", "b", "a", Score.INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("a@node2", "b@node2");
+    }
+
+    @Test
+    void a_sequential_colocation_set_places_each_member_with_the_one_before_it() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .location("a-on-node2", "a", "node2", 10)
+                .colocationSet("abc", Score.INFINITY, ResourceSet.of("a", "b", "c"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("a@node2", "b@node2", "c@node2");
+    }
+
+    @Test
+    void a_sequential_order_set_orders_each_member_after_the_one_before_it() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .orderSet("abc", OrderKind.MANDATORY, ResourceSet.of("a", "b", "c"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").build());
+
+        assertThat(OrderingTest.start(result, "b").after()).contains(OrderingTest.start(result, "a").id());
+        assertThat(OrderingTest.start(result, "c").after()).contains(OrderingTest.start(result, "b").id());
+    }
+
+    @Test
+    void an_interleaved_clone_only_waits_for_the_instance_on_its_own_node() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .clone("base-clone", c -> c.primitive("base", "ocf:pacemaker:Dummy"))
+                .clone("app-clone", c -> c.primitive("app", "ocf:pacemaker:Dummy").interleave(true))
+                .order("base-then-app", "base-clone", "app-clone")
+                .location("no-base-on-node2", "base-clone", "node2", Score.MINUS_INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("app@node1", "base@node1");
+    }
+}
