@@ -10,7 +10,7 @@ what="${1:-}"
 case "$what" in
   cluster)
     echo "# building (mvn -q -B -DskipTests package) ..."
-    mvn -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    mvn -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
     CP="examples/target/classes:$(cat examples/target/classpath.txt)"
     exec java -Djava.net.preferIPv4Stack=true -cp "$CP" io.vigil.examples.cluster.ClusterBench
     ;;

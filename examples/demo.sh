@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building Vigil (mvn -q -B -DskipTests package) ..."
-mvn -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+mvn -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 CP="examples/target/classes:$(cat examples/target/classpath.txt)"
 exec java -Djava.net.preferIPv4Stack=true -XX:TieredStopAtLevel=1 -cp "$CP" io.vigil.examples.cluster.ClusterDemo "$@"

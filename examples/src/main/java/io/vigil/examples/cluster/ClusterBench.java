@@ -1,5 +1,6 @@
 package io.vigil.examples.cluster;
 
+import io.vigil.core.cluster.jgroups.ClusterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *   <li>{@code cib_commit_<n>_nodes}: one configuration change submitted on a follower, until the future
  *   completes (forwarded to the DC, validated, fsynced and acknowledged by a majority), sequential.</li>
  * </ul>
+ * Every cluster uses a generated cluster key (encrypted and authenticated traffic), as in production.
  * Prints {@code RESULT <metric> p50_ms=<x> p99_ms=<y> max_ms=<z> n=<trials>}. Environment: BENCH_TRIALS
  * (failover trials per metric, default 10), BENCH_COMMITS (default 200), BENCH_PROFILES (default
  * "fast default wan").
@@ -61,10 +63,13 @@ public final class ClusterBench {
         }
         List<NodeProcess> ps = new ArrayList<>();
         Path d = dir.resolve(name);
+        Files.createDirectories(d);
+        Path keyFile = d.resolve("cluster.key");
+        ClusterKey.generate(keyFile);
         for (int i = 0; i < size; i++) {
             String n = names.get(i);
             ps.add(new NodeProcess(name, n, d.resolve(n), names, port + i, "127.0.0.1[" + port + "]", profile,
-                    d.resolve(n + ".log"), events::add).start());
+                    keyFile, d.resolve(n + ".log"), events::add).start());
         }
         return ps;
     }

@@ -1,5 +1,6 @@
 package io.vigil.examples.cluster;
 
+import io.vigil.core.cluster.jgroups.ClusterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,9 +61,12 @@ public final class ClusterDemo {
         say("Vigil cluster demo: 3 nodes, each in its own JVM, TCP on 127.0.0.1:" + port + "-" + (port + 2)
                 + ", profile 'fast'");
         say("Data and node logs in " + dir);
+        Path keyFile = dir.resolve("cluster.key");
+        ClusterKey key = ClusterKey.generate(keyFile);
+        say("Generated cluster key " + key.fingerprint() + ": traffic is encrypted and authenticated");
         for (int i = 0; i < NAMES.size(); i++) {
             String n = NAMES.get(i);
-            nodes.add(new NodeProcess(cluster, n, dir.resolve(n), NAMES, port + i, hosts, "fast",
+            nodes.add(new NodeProcess(cluster, n, dir.resolve(n), NAMES, port + i, hosts, "fast", keyFile,
                     dir.resolve(n + ".log"), ClusterDemo::live));
         }
 
@@ -75,6 +79,7 @@ public final class ClusterDemo {
         waitFor(all(), "one DC, all quorate", 60_000);
         table();
 
+        pause();
         say("");
         say("STEP 2  Add resource 'web' through n3: forwarded to the DC, validated, written, and acknowledged"
                 + " once a majority has it on disk.");
@@ -84,6 +89,7 @@ public final class ClusterDemo {
 
         String dc = node("n1").status().get("dc");
         NodeProcess victim = node(dc);
+        pause();
         say("");
         say("STEP 3  kill -9 the DC (" + dc + ", pid " + victim.pid() + "). The survivors detect it, the new"
                 + " coordinator runs a join round and takes over.");
@@ -95,12 +101,14 @@ public final class ClusterDemo {
                 rest.get(0).status().get("dc"), (System.nanoTime() - t0) / 1e6, rest.get(0).status().get("resources")));
         table();
 
+        pause();
         say("");
         say("STEP 4  Two of three nodes still have quorum: add 'db'.");
         say("        " + rest.get(1).name + " -> " + rest.get(1).add("db"));
 
         NodeProcess second = rest.get(1);
         NodeProcess lone = rest.get(0);
+        pause();
         say("");
         say("STEP 5  kill -9 " + second.name + " too. " + lone.name + " alone has 1 of 3 votes: no quorum, no DC,"
                 + " and changes are refused.");
@@ -109,6 +117,7 @@ public final class ClusterDemo {
         table();
         say("        " + lone.name + " -> " + lone.add("cache"));
 
+        pause();
         say("");
         say("STEP 6  Bring " + victim.name + " and " + second.name + " back. They load their CIB from disk, rejoin,"
                 + " and the cluster settles on one DC and one CIB.");
@@ -117,13 +126,29 @@ public final class ClusterDemo {
         waitFor(all(), "one DC, all quorate, one CIB", 60_000);
         table();
 
+        pause();
         say("");
-        say("STEP 7  Clean shutdown: each node announces it is leaving, so it is marked offline, not unclean.");
-        for (NodeProcess n : nodes) {
+        String finalDc = node("n1").status().get("dc");
+        NodeProcess leaver = nodes.stream().filter(n -> !n.name.equals(finalDc)).findFirst().orElseThrow();
+        say("STEP 7  Clean shutdown of " + leaver.name + ": it announces that it is leaving, so the DC marks it"
+                + " offline (a crash would be unclean).");
+        leaver.quit();
+        List<NodeProcess> stay = nodes.stream().filter(n -> n != leaver).toList();
+        waitFor(stay, "the DC has written the new membership", 30_000);
+        waitUntil(() -> stay.get(0).status().getOrDefault("nodes", "").contains(leaver.name + ":offline"),
+                leaver.name + " shown offline", 10_000);
+        table();
+        say("        ... and the others leave the same way.");
+        for (NodeProcess n : stay) {
             n.quit();
         }
         say("Done. Acknowledged changes [db, web] survived a DC crash, a lost quorum and the restarts;"
                 + " 'cache' was refused without quorum.");
+    }
+
+    /** A short pause so a human can read along. */
+    private static void pause() throws InterruptedException {
+        Thread.sleep(1_500);
     }
 
     private NodeProcess node(String name) {
@@ -141,9 +166,10 @@ public final class ClusterDemo {
                 continue;
             }
             Map<String, String> s = n.status();
-            say(String.format(Locale.ROOT, "        %-3s  members=%-9s %-12s votes=%-4s DC=%-4s CIB %-7s resources=[%s]",
+            say(String.format(Locale.ROOT, "        %-3s  members=%-9s %-12s votes=%-4s DC=%-4s CIB %-7s resources=[%s]"
+                    + "  node states in its CIB: %s",
                     n.name, s.get("members"), "true".equals(s.get("quorate")) ? "quorate" : "NOT quorate",
-                    s.get("votes"), s.get("dc"), s.get("version"), s.get("resources")));
+                    s.get("votes"), s.get("dc"), s.get("version"), s.get("resources"), s.get("nodes")));
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * One cluster node in its own JVM, driven over stdin/stdout by {@link ClusterDemo} and the cluster benchmark.
  *
  * <p>Arguments: cluster name, node name, data directory, node list (comma-separated), TCP port, initial hosts,
- * profile (fast/default/wan). Commands on stdin: {@code status}, {@code add <id>}, {@code bench <n> <prefix>},
+ * profile (fast/default/wan), and optionally a cluster key file. Commands on stdin: {@code status}, {@code add <id>}, {@code bench <n> <prefix>},
  * {@code quit}. Every output line starts with a keyword: {@code STARTED}, {@code EVENT <epoch-ms> <type> <text>},
  * {@code STATUS k=v ...}, {@code ADDED}, {@code FAILED}, {@code LATENCIES <ms,...>}, {@code BYE}.
  */
@@ -36,12 +36,16 @@ public final class DemoNode {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 7) {
-            System.err.println("usage: DemoNode <cluster> <node> <dataDir> <n1,n2,..> <port> <initialHosts> <profile>");
+            System.err.println("usage: DemoNode <cluster> <node> <dataDir> <n1,n2,..> <port> <initialHosts> <profile> [keyFile]");
             System.exit(2);
         }
-        ClusterNode node = ClusterNode.builder().clusterName(args[0]).nodeName(args[1])
+        ClusterNode.Builder b = ClusterNode.builder().clusterName(args[0]).nodeName(args[1])
                 .dataDirectory(Path.of(args[2])).nodes(args[3].split(","))
-                .tcp("127.0.0.1", Integer.parseInt(args[4]), args[5]).profile(args[6]).build();
+                .tcp("127.0.0.1", Integer.parseInt(args[4]), args[5]).profile(args[6]);
+        if (args.length > 7) {
+            b.clusterKey(Path.of(args[7]));
+        }
+        ClusterNode node = b.build();
         node.addListener(e -> {
             if (e.type() != ClusterEvent.Type.CIB_CHANGED) {
                 out("EVENT " + System.currentTimeMillis() + " " + e.type() + " " + e.detail());
@@ -98,9 +102,11 @@ public final class DemoNode {
         Collections.sort(ids);
         StringJoiner j = new StringJoiner(",");
         ids.forEach(j::add);
+        StringJoiner states = new StringJoiner(",");
+        s.cib().status().nodes().forEach(n -> states.add(n.name() + ":" + n.state()));
         return "STATUS dc=" + s.dc() + " quorate=" + s.quorate() + " votes=" + s.votes() + "/" + s.expectedVotes()
                 + " members=" + String.join(",", s.members()) + " version=" + s.cib().version() + " intact="
-                + s.cibIntact() + " resources=" + j;
+                + s.cibIntact() + " resources=" + j + " nodes=" + states;
     }
 
     private static synchronized void out(String line) {

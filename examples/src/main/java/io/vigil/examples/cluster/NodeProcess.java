@@ -34,15 +34,20 @@ public final class NodeProcess implements AutoCloseable {
      * @param events receives every {@code EVENT} line, on a reader thread
      */
     public NodeProcess(String cluster, String name, Path dataDir, List<String> allNodes, int port, String hosts,
-                       String profile, Path log, Consumer<String> events) {
+                       String profile, Path keyFile, Path log, Consumer<String> events) {
         this.name = name;
         this.log = log;
         this.events = events;
-        command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.net.preferIPv4Stack=true", "-XX:TieredStopAtLevel=1", "-Xmx256m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), DemoNode.class.getName(), cluster, name,
-                dataDir.toString(), String.join(",", allNodes), Integer.toString(port), hosts, profile);
+                dataDir.toString(), String.join(",", allNodes), Integer.toString(port), hosts, profile));
+        if (keyFile != null) {
+            cmd.add(keyFile.toString());
+        }
+        command = List.copyOf(cmd);
     }
 
     public NodeProcess start() throws IOException {

@@ -19,6 +19,6 @@ interface CibCodec {
 
     /** The codec in use today. */
     static CibCodec standard() {
-        return JacksonCibCodec.INSTANCE;
+        return VigilJsonCibCodec.INSTANCE;
     }
 }

@@ -5,5 +5,6 @@ package io.vigil.core.cluster;
  */
 @FunctionalInterface
 public interface ClusterListener {
+    /** Called once per event, in the order this node saw them. Exceptions are logged and ignored. */
     void onEvent(ClusterEvent event);
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import io.vigil.core.cluster.jgroups.ClusterKey;
+import io.vigil.core.cluster.jgroups.Profile;
 import org.jgroups.JChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +91,11 @@ public final class ClusterNode implements AutoCloseable {
             return null;
         });
         try {
-            channel = ChannelFactory.create(b.transport, b.timing, b.partitionInjection);
-            channel.name(b.nodeName);
+            ClusterKey key = b.key;
+            if (key == null && b.keyFile != null) {
+                key = ClusterKey.load(b.keyFile);
+            }
+            channel = ChannelFactory.create(b.profile, b.xml, b.transport, key, b.partitionInjection, b.nodeName);
             channel.setDiscardOwnMessages(true);
             adapter.bind(engine, channel);
             channel.setReceiver(adapter);
@@ -164,13 +169,17 @@ public final class ClusterNode implements AutoCloseable {
             out.completeExceptionally(new ClusterException("node " + b.nodeName + " is not running"));
             return out;
         }
-        loop.execute(() -> engine.submit(change, conditional).whenCompleteAsync((v, e) -> {
-            if (e != null) {
-                out.completeExceptionally(e);
-            } else {
-                out.complete(v);
-            }
-        }, ForkJoinPool.commonPool()));
+        try {
+            loop.execute(() -> engine.submit(change, conditional).whenCompleteAsync((v, e) -> {
+                if (e != null) {
+                    out.completeExceptionally(e);
+                } else {
+                    out.complete(v);
+                }
+            }, ForkJoinPool.commonPool()));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            out.completeExceptionally(new ClusterException("node " + b.nodeName + " is closed"));
+        }
         return out;
     }
 
@@ -241,9 +250,12 @@ public final class ClusterNode implements AutoCloseable {
         private final Map<String, Integer> votes = new TreeMap<>();
         private boolean twoNode;
         private Boolean waitForAll;
-        private ChannelFactory.TransportOption transport = new ChannelFactory.Loopback();
+        private io.vigil.core.cluster.jgroups.Transport transport;
+        private String xml;
+        private Profile profile = Profile.DEFAULT;
+        private ClusterKey key;
+        private Path keyFile;
         private boolean partitionInjection;
-        private ChannelFactory.Timing timing = ChannelFactory.Timing.DEFAULT;
         private Duration retry = Duration.ofMillis(300);
         private Duration joinTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -271,7 +283,8 @@ public final class ClusterNode implements AutoCloseable {
 
         /**
          * The nodes the cluster expects, one vote each (like corosync's nodelist). Expected votes are their sum,
-         * plus one for every other node ever seen. Default: just this node.
+         * plus one for every other node ever seen. Default: just this node (then the first node to start is
+         * quorate on its own, so give the full list in production).
          */
         public Builder nodes(String... names) {
             for (String n : names) {
@@ -308,29 +321,58 @@ public final class ClusterNode implements AutoCloseable {
             return this;
         }
 
-        /** All nodes in one JVM over JGroups SHARED_LOOPBACK (tests and demos). The default. */
+        /** All nodes in one JVM over JGroups SHARED_LOOPBACK (tests and demos). */
         public Builder loopback() {
-            this.transport = new ChannelFactory.Loopback();
+            this.transport = io.vigil.core.cluster.jgroups.Transport.sharedLoopback();
             return this;
         }
 
         /**
-         * TCP: bind {@code bindAddress:bindPort} (or one of the next 20 ports) and find peers at
-         * {@code initialHosts} (JGroups syntax, e.g. {@code 10.0.0.1[7800],10.0.0.2[7800]}).
+         * TCP: bind {@code bindAddress:bindPort} (or one of the next 10 ports) and find peers at
+         * {@code initialHosts} (comma-separated {@code host[port]} or {@code host:port}). Default transport: TCP on
+         * 127.0.0.1:7800 with itself as the only initial host.
          */
         public Builder tcp(String bindAddress, int bindPort, String initialHosts) {
-            requireText("bindAddress", bindAddress);
             requireText("initialHosts", initialHosts);
-            if (bindPort < 1 || bindPort > 65_535) {
-                throw new IllegalArgumentException("bindPort must be 1..65535, was " + bindPort);
-            }
-            this.transport = new ChannelFactory.Tcp(bindAddress, bindPort, 20, initialHosts);
+            this.transport = io.vigil.core.cluster.jgroups.Transport.tcp(bindAddress, bindPort,
+                    List.of(initialHosts.split(",")));
             return this;
         }
 
-        /** A complete JGroups stack of your own (XML text). */
+        /** Any transport of {@code io.vigil.core.cluster.jgroups.Transport} (TCP, UDP multicast, loopback). */
+        public Builder transport(io.vigil.core.cluster.jgroups.Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * A complete JGroups stack of your own (XML text) instead of a shipped profile. Vigil still inserts
+         * encryption/authentication when a key is configured, and places the transport if one is given.
+         */
         public Builder jgroupsXml(String xml) {
-            this.transport = new ChannelFactory.Xml(requireText("jgroupsXml", xml));
+            this.xml = requireText("jgroupsXml", xml);
+            return this;
+        }
+
+        /** A shipped timing profile (see {@link Profile}). Default {@link Profile#DEFAULT}. */
+        public Builder profile(Profile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * The cluster key file (see {@link ClusterKey#generate(Path)}): traffic is then encrypted and
+         * authenticated, and nodes without the key can neither join nor inject messages. Read at
+         * {@link ClusterNode#start()}. Default: none (a warning is logged).
+         */
+        public Builder clusterKey(Path file) {
+            this.keyFile = Objects.requireNonNull(file, "clusterKey");
+            return this;
+        }
+
+        /** The cluster key itself, instead of a file. */
+        public Builder clusterKey(ClusterKey key) {
+            this.key = Objects.requireNonNull(key, "clusterKey");
             return this;
         }
 
@@ -340,8 +382,14 @@ public final class ClusterNode implements AutoCloseable {
          * {@link #jgroupsXml}. Default {@code default}.
          */
         public Builder profile(String name) {
-            this.timing = ChannelFactory.Timing.parse(requireText("profile", name));
-            return this;
+            requireText("profile", name);
+            for (Profile p : Profile.values()) {
+                if (p.name().equalsIgnoreCase(name.trim())) {
+                    this.profile = p;
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException("profile must be one of fast, default, wan; was '" + name + "'");
         }
 
         /** How often the protocol retries unanswered messages. Default 300 ms. */

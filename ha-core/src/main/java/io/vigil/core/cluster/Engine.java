@@ -62,8 +62,12 @@ final class Engine {
 
     private enum Role { FOLLOWER, JOINING, ACTIVE }
 
-    /** A change waiting at the DC. {@code direct} is set for the DC's own writes (join round). */
-    private record Write(String origin, String requestId, CibVersion base, Configuration configuration, Cib direct) {
+    /**
+     * A change waiting at the DC. {@code direct} is set for the DC's own join-round write; {@code joined} for a
+     * member whose join reply came after the round finished (its state replaces "pending").
+     */
+    private record Write(String origin, String requestId, CibVersion base, Configuration configuration, Cib direct,
+                         NodeStatus joined) {
     }
 
     /** A change submitted on this node, until its outcome is known. */
@@ -103,6 +107,7 @@ final class Engine {
     private String votedFor;
     private long cibTerm;
     private Cib cib = new Cib(CibVersion.ZERO, Configuration.EMPTY, ClusterStatus.EMPTY);
+    private Map<Long, String> lineage = Map.of();
     private boolean intact = true;
 
     // membership
@@ -123,6 +128,8 @@ final class Engine {
     private final Deque<Write> queue = new ArrayDeque<>();
     private Write inflight;
     private final Set<String> acks = new TreeSet<>();
+    /** The newest version each member acknowledged in this term; the DC keeps pushing to those behind. */
+    private final Map<String, CibVersion> memberVersion = new TreeMap<>();
     private final Map<String, Msg.Result> recentResults = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -173,6 +180,7 @@ final class Engine {
             votedFor = s.votedFor();
             cibTerm = s.cibTerm();
             cib = s.cib();
+            lineage = s.lineage();
         }
         requestPrefix = self + "@" + term + "." + timers.now() + ".";
         started = true;
@@ -264,6 +272,7 @@ final class Engine {
         queue.clear();
         inflight = null;
         acks.clear();
+        memberVersion.clear();
     }
 
     // ------------------------------------------------------------------ messages
@@ -310,10 +319,13 @@ final class Engine {
                 }
             }
             checkJoin();
-        } else if (role == Role.ACTIVE && inflight != null) {
+        } else if (role == Role.ACTIVE) {
             for (String m : view.members()) {
-                if (!acks.contains(m)) {
-                    transport.send(m, new Msg.Replicate(view.id(), term, cib));
+                if (!m.equals(self) && !cib.version().equals(memberVersion.get(m))) {
+                    transport.send(m, new Msg.Replicate(view.id(), term, cib, lineage));
+                }
+                if (!replies.containsKey(m)) {
+                    transport.send(m, new Msg.JoinRequest(view.id(), term)); // late member: still want its state
                 }
             }
         }
@@ -335,7 +347,8 @@ final class Engine {
         role = Role.JOINING;
         warnedWaiting = false;
         replies.clear();
-        replies.put(self, new Msg.JoinReply(view.id(), term, true, intact ? cib : null, cibTerm, localStatus()));
+        replies.put(self, new Msg.JoinReply(view.id(), term, true, intact ? cib : null, cibTerm, localStatus(),
+                lineage));
         joinStarted = timers.now();
         log.debug("{}: opens join round, term {}, view {}", self, term, view);
         transport.broadcast(new Msg.JoinRequest(view.id(), term));
@@ -343,6 +356,14 @@ final class Engine {
     }
 
     private void onJoinReply(String from, Msg.JoinReply r) {
+        if (role == Role.ACTIVE && r.ok() && r.term() == term && !replies.containsKey(from)) {
+            replies.put(from, r);
+            if (r.local() != null) {
+                queue.add(new Write(self, null, null, null, null, r.local()));
+                pump();
+            }
+            return;
+        }
         if (role != Role.JOINING) {
             return;
         }
@@ -366,15 +387,16 @@ final class Engine {
         if (!all && !timedOut) {
             return;
         }
-        List<String> intactNodes = replies.values().stream().filter(r -> r.cib() != null).map(r -> "x").toList();
+        int intactCopies = 0;
         int intactVotes = 0;
         for (Map.Entry<String, Msg.JoinReply> e : replies.entrySet()) {
             if (e.getValue().cib() != null) {
+                intactCopies++;
                 intactVotes += quorum.votesOf(e.getKey());
             }
         }
         int needed = ignoreQuorum() ? 1 : quorum.threshold();
-        if (intactNodes.isEmpty() || intactVotes < needed) {
+        if (intactCopies == 0 || intactVotes < needed) {
             if (!warnedWaiting) {
                 warnedWaiting = true;
                 log.warn("{}: cannot finish the join round of term {}: members with intact CIBs carry {} votes, "
@@ -394,19 +416,22 @@ final class Engine {
         Map.Entry<String, Msg.JoinReply> best = replies.entrySet().stream().filter(e -> e.getValue().cib() != null)
                 .max(NEWEST).orElseThrow();
         Cib winner = best.getValue().cib();
+        Map<Long, String> winnerLineage = best.getValue().lineage();
+        Set<String> reported = new TreeSet<>();
         for (Map.Entry<String, Msg.JoinReply> e : replies.entrySet()) {
             Cib other = e.getValue().cib();
             if (other == null || other.configuration().equals(winner.configuration())) {
                 continue;
             }
-            if (other.version().adminEpoch() == winner.version().adminEpoch()
-                    && other.version().epoch() == winner.version().epoch()) {
+            if (Lineage.diverged(winnerLineage, e.getValue().lineage(), other.version().epoch())) {
                 String detail = "diverged CIBs: " + best.getKey() + " had " + winner.version() + " (term "
                         + best.getValue().cibTerm() + "), " + e.getKey() + " had " + other.version() + " (term "
                         + e.getValue().cibTerm() + ") with a different configuration; " + best.getKey()
                         + "'s wins and the other configuration is dropped";
-                log.warn("{}: {}", self, detail);
-                emit(ClusterEvent.Type.CIB_CONFLICT_RESOLVED, detail);
+                if (reported.add(other.version() + "/" + e.getValue().cibTerm())) {
+                    log.warn("{}: {}", self, detail);
+                    emit(ClusterEvent.Type.CIB_CONFLICT_RESOLVED, detail);
+                }
             } else {
                 log.info("{}: {} had older configuration {}; replaced by {}", self, e.getKey(), other.version(),
                         winner.version());
@@ -415,12 +440,13 @@ final class Engine {
         CibVersion v = winner.version();
         Cib adopted = new Cib(new CibVersion(v.adminEpoch(), v.epoch() + 1, 0), winner.configuration(),
                 buildStatus(winner.status()));
+        lineage = winnerLineage;
         role = Role.ACTIVE;
         boolean newDc = !self.equals(dc) || dcTerm != term;
         dc = self;
         dcTerm = term;
         log.debug("{}: DC of term {} adopts {} from {}", self, term, v, best.getKey());
-        write(new Write(self, null, null, null, adopted), adopted);
+        write(new Write(self, null, null, null, adopted, null), adopted);
         if (newDc) {
             emit(ClusterEvent.Type.DC_ELECTED, self + " is DC (term " + term + ", view " + view.id() + ")");
         }
@@ -482,9 +508,9 @@ final class Engine {
                 stepDown("a join round of term " + jr.term() + " by " + from);
             }
             transport.send(from, new Msg.JoinReply(view.id(), term, true, intact ? cib : null, cibTerm,
-                    localStatus()));
+                    localStatus(), lineage));
         } else {
-            transport.send(from, new Msg.JoinReply(view.id(), term, false, null, 0, null));
+            transport.send(from, new Msg.JoinReply(view.id(), term, false, null, 0, null, null));
         }
     }
 
@@ -492,6 +518,10 @@ final class Engine {
 
     private void write(Write w, Cib next) {
         boolean wasCorrupt = !intact;
+        String writer = Lineage.writer(term, self);
+        if (!writer.equals(lineage.get(next.version().epoch()))) {
+            lineage = Lineage.with(lineage, next.version().epoch(), writer);
+        }
         cib = next;
         cibTerm = term;
         intact = true;
@@ -499,7 +529,7 @@ final class Engine {
         inflight = w;
         acks.clear();
         acks.add(self);
-        transport.broadcast(new Msg.Replicate(view.id(), term, cib));
+        transport.broadcast(new Msg.Replicate(view.id(), term, cib, lineage));
         emit(ClusterEvent.Type.CIB_CHANGED, "CIB " + cib.version() + " written by DC " + self);
         if (wasCorrupt) {
             emit(ClusterEvent.Type.CIB_REPAIRED, "corrupt CIB replaced by the join round's newest copy");
@@ -535,6 +565,18 @@ final class Engine {
     }
 
     private void apply(Write w) {
+        if (w.joined() != null) {
+            List<NodeStatus> nodes = new ArrayList<>();
+            for (NodeStatus n : cib.status().nodes()) {
+                if (!n.name().equals(w.joined().name())) {
+                    nodes.add(n);
+                }
+            }
+            nodes.add(withMembership(w.joined(), w.joined().name(), Membership.ONLINE));
+            write(w, new Cib(cib.version().nextUpdate(), cib.configuration(),
+                    new ClusterStatus(cib.status().quorate(), cib.status().dc(), nodes)));
+            return;
+        }
         if (!quorate && !ignoreQuorum()) {
             reply(w, result(w, Msg.Outcome.NO_QUORUM, null, List.of(), "change refused: no quorum ("
                     + quorumText() + ")"));
@@ -576,6 +618,9 @@ final class Engine {
     }
 
     private void onAck(String from, Msg.Ack a) {
+        if (role == Role.ACTIVE && a.term() == term) {
+            memberVersion.merge(from, a.version(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+        }
         if (role == Role.ACTIVE && a.term() == term && inflight != null && a.version().equals(cib.version())) {
             acks.add(from);
             checkCommit();
@@ -600,7 +645,7 @@ final class Engine {
                 return;
             }
         }
-        queue.add(new Write(from, s.requestId(), s.base(), s.configuration(), null));
+        queue.add(new Write(from, s.requestId(), s.base(), s.configuration(), null, null));
         pump();
     }
 
@@ -626,6 +671,7 @@ final class Engine {
             boolean wasCorrupt = !intact;
             cib = r.cib();
             cibTerm = r.term();
+            lineage = r.lineage();
             intact = true;
             persist();
             emit(ClusterEvent.Type.CIB_CHANGED, "CIB " + cib.version() + " from DC " + from);
@@ -769,7 +815,7 @@ final class Engine {
 
     private void persist() {
         if (intact) {
-            storage.save(new DurableState(term, votedFor, cibTerm, cib));
+            storage.save(new DurableState(term, votedFor, cibTerm, cib, lineage));
         }
     }
 

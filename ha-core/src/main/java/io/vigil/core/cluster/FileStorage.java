@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * it over the old one and fsyncs the directory, so a crash leaves either the old or the new file.
  *
  * <p>Layout: magic {@code VGCB}, format version (int, 1), term (long), cibTerm (long), votedFor (UTF, "" for
- * none), CIB length (int), CIB bytes ({@link CibCodec}), CRC32C (long) of everything before it. A short file, a
+ * none), CIB length (int), CIB bytes ({@link CibCodec}), lineage (int count, then epoch (long) and writer (UTF); see
+ * {@link Lineage}), CRC32C (long) of everything before it. A short file, a
  * wrong magic, a checksum mismatch or an undecodable CIB is reported as corrupt. A corrupt file is left in place
  * (so a restart still sees it) and a copy is kept as {@code cib.bin.corrupt-<millis>}.
  */
@@ -109,8 +110,15 @@ final class FileStorage implements Storage {
         byte[] cibBytes = new byte[b.getInt()];
         b.get(cibBytes);
         Cib cib = codec.decode(cibBytes);
+        java.util.Map<Long, String> lineage;
+        try {
+            lineage = WireCodec.readLineage(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes,
+                    b.position(), bytes.length - 8 - b.position())));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bad lineage: " + e.getMessage(), e);
+        }
         String votedFor = new String(voted, StandardCharsets.UTF_8);
-        return new DurableState(term, votedFor.isEmpty() ? null : votedFor, cibTerm, cib);
+        return new DurableState(term, votedFor.isEmpty() ? null : votedFor, cibTerm, cib, lineage);
     }
 
     byte[] encode(DurableState s) {
@@ -132,6 +140,7 @@ final class FileStorage implements Storage {
             byte[] cib = codec.encode(s.cib());
             d.writeInt(cib.length);
             d.write(cib);
+            WireCodec.writeLineage(d, s.lineage());
             d.flush();
             CRC32C crc = new CRC32C();
             crc.update(out.toByteArray());

@@ -6,6 +6,7 @@ import io.vigil.core.model.Configuration;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.Problem;
 import java.util.List;
+import java.util.Map;
 
 /** The protocol's messages. Every message a DC sends carries its view id and term; stale ones are ignored. */
 sealed interface Msg {
@@ -20,11 +21,18 @@ sealed interface Msg {
      * Member -> DC: its answer to a join round. When {@code ok} is false, {@code term} is the member's (higher)
      * term. {@code cib} is null when the member's stored CIB was corrupt.
      */
-    record JoinReply(long viewId, long term, boolean ok, Cib cib, long cibTerm, NodeStatus local) implements Msg {
+    record JoinReply(long viewId, long term, boolean ok, Cib cib, long cibTerm, NodeStatus local,
+                     Map<Long, String> lineage) implements Msg {
+        public JoinReply {
+            lineage = lineage == null ? Map.of() : Map.copyOf(lineage);
+        }
     }
 
     /** DC -> members: the CIB as of this version; persist it and acknowledge. */
-    record Replicate(long viewId, long term, Cib cib) implements Msg {
+    record Replicate(long viewId, long term, Cib cib, Map<Long, String> lineage) implements Msg {
+        public Replicate {
+            lineage = lineage == null ? Map.of() : Map.copyOf(lineage);
+        }
     }
 
     /** Member -> DC: {@code version} of {@code term} is durable here. */

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@link Msg} to bytes and back: a type byte, then the fields in declaration order. Model payloads (CIBs,
@@ -45,11 +47,13 @@ final class WireCodec {
                 out.writeLong(r.cibTerm());
                 writeCib(out, r.local() == null ? null
                         : new Cib(CibVersion.ZERO, Configuration.EMPTY, new ClusterStatus(true, null, List.of(r.local()))));
+                writeLineage(out, r.lineage());
             } else if (m instanceof Msg.Replicate r) {
                 out.writeByte(3);
                 out.writeLong(r.viewId());
                 out.writeLong(r.term());
                 writeCib(out, r.cib());
+                writeLineage(out, r.lineage());
             } else if (m instanceof Msg.Ack a) {
                 out.writeByte(4);
                 out.writeLong(a.viewId());
@@ -107,10 +111,10 @@ final class WireCodec {
                     long cibTerm = in.readLong();
                     Cib local = readCib(in);
                     NodeStatus status = local == null ? null : local.status().nodes().get(0);
-                    return new Msg.JoinReply(viewId, term, ok, cib, cibTerm, status);
+                    return new Msg.JoinReply(viewId, term, ok, cib, cibTerm, status, readLineage(in));
                 }
                 case 3:
-                    return new Msg.Replicate(in.readLong(), in.readLong(), readCib(in));
+                    return new Msg.Replicate(in.readLong(), in.readLong(), readCib(in), readLineage(in));
                 case 4:
                     return new Msg.Ack(in.readLong(), in.readLong(), readVersion(in));
                 case 5:
@@ -178,6 +182,26 @@ final class WireCodec {
 
     private static CibVersion readVersion(DataInputStream in) throws IOException {
         return in.readBoolean() ? new CibVersion(in.readLong(), in.readLong(), in.readLong()) : null;
+    }
+
+    static void writeLineage(DataOutputStream out, Map<Long, String> lineage) throws IOException {
+        out.writeInt(lineage.size());
+        for (Map.Entry<Long, String> e : new TreeMap<>(lineage).entrySet()) {
+            out.writeLong(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+    }
+
+    static Map<Long, String> readLineage(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000) {
+            throw new IOException("bad lineage size " + n);
+        }
+        Map<Long, String> m = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            m.put(in.readLong(), in.readUTF());
+        }
+        return m;
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

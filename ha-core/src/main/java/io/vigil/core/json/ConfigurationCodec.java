@@ -3,6 +3,7 @@ package io.vigil.core.json;
 import static io.vigil.core.json.JsonIn.names;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import io.vigil.core.model.AgentType;
 import io.vigil.core.model.AttributeExpression;
 import io.vigil.core.model.BoolOp;
 import io.vigil.core.model.Clone;
@@ -41,9 +42,11 @@ import io.vigil.core.model.ValueType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes a {@link Configuration} in Vigil's JSON format (docs/configuration-format.md). Field names
@@ -51,6 +54,9 @@ import java.util.Set;
  */
 final class ConfigurationCodec {
     static final Set<String> CONFIGURATION = names("format", "properties", "rsc-defaults", "op-defaults", "nodes",
+            "resources", "constraints");
+    /** Inside a CIB only the top level carries the format. */
+    static final Set<String> CONFIGURATION_IN_CIB = names("properties", "rsc-defaults", "op-defaults", "nodes",
             "resources", "constraints");
     static final Set<String> PROPERTIES = names("stonith-enabled", "stonith-action", "no-quorum-policy",
             "symmetric-cluster", "stop-all-resources", "maintenance-mode", "start-failure-is-fatal",
@@ -290,7 +296,7 @@ final class ConfigurationCodec {
             out.field("rsc", l.resource());
             out.field("role", l.role());
             out.field("node", l.node());
-            if (l.rules().isEmpty() || l.score() != 0) {
+            if (l.rules().isEmpty() || l.node() != null || l.score() != 0) {
                 out.score("score", l.score());
             }
             if (!l.rules().isEmpty()) {
@@ -439,10 +445,30 @@ final class ConfigurationCodec {
             starts.computeIfAbsent(path, k -> new ArrayList<>()).add(at);
         }
 
+        /**
+         * Where the list elements of one resource or constraint start ("operations[1]"), remembered until its
+         * id is known (it may come after them), so that problems inside them point at their own line.
+         */
+        private final class Parts {
+            private final Map<String, JsonLocation> found = new LinkedHashMap<>();
+
+            void register(String elementPath) {
+                found.forEach((part, at) -> start(elementPath + "." + part, at));
+            }
+        }
+
+        /** Reads list elements with {@code element}, remembering where each starts. */
+        private <T> Supplier<T> located(Parts parts, String list,
+                                                           Supplier<T> element) {
+            return () -> {
+                parts.found.put(list + "[" + in.arrayIndex() + "]", in.location());
+                return element.get();
+            };
+        }
+
         /** Reads the object at the current token; {@code topLevel} allows the "format" field. */
         Configuration configuration(boolean topLevel) {
-            JsonIn.Obj o = in.object("configuration", topLevel ? CONFIGURATION
-                    : names(CONFIGURATION.stream().skip(1).toArray(String[]::new)));
+            JsonIn.Obj o = in.object("configuration", topLevel ? CONFIGURATION : CONFIGURATION_IN_CIB);
             ClusterProperties properties = null;
             MetaAttributes rscDefaults = null;
             OperationDefaults opDefaults = null;
@@ -605,9 +631,10 @@ final class ConfigurationCodec {
         private Resource resource(String onlyKind) {
             JsonLocation at = in.location();
             JsonIn.Obj o = in.object("resource", RESOURCE);
+            Parts parts = new Parts();
             String kind = null;
             String id = null;
-            io.vigil.core.model.AgentType agent = null;
+            AgentType agent = null;
             Map<String, String> parameters = null;
             MetaAttributes meta = null;
             List<Operation> operations = null;
@@ -637,9 +664,11 @@ final class ConfigurationCodec {
                     case "agent" -> agent = in.agent();
                     case "parameters" -> parameters = in.stringMap("parameters");
                     case "meta" -> meta = meta("meta attributes");
-                    case "operations" -> operations = in.list("operations", this::operation);
+                    case "operations" -> operations = in.list("operations", located(parts, "operations",
+                            this::operation));
                     case "utilization" -> utilization = in.intMap("utilization");
-                    case "members" -> members = in.list("members", () -> resource("primitive"));
+                    case "members" -> members = in.list("members", located(parts, "members",
+                            () -> resource("primitive")));
                     case "child" -> child = isNull() ? null : resource(null);
                     case "promotable" -> promotable = in.bool();
                     case "clone-max" -> cloneMax = in.integer();
@@ -661,6 +690,7 @@ final class ConfigurationCodec {
             }
             id = o.require(id, "id");
             start("resources." + id, at);
+            parts.register("resources." + id);
             switch (kind) {
                 case "primitive" -> {
                     o.restrict("primitive", PRIMITIVE);
@@ -707,6 +737,7 @@ final class ConfigurationCodec {
         private Constraint constraint() {
             JsonLocation at = in.location();
             JsonIn.Obj o = in.object("constraint", CONSTRAINT);
+            Parts parts = new Parts();
             String kind = null;
             String id = null;
             String rsc = null;
@@ -739,7 +770,8 @@ final class ConfigurationCodec {
                     case "role" -> role = in.keyword(Role::parse);
                     case "node" -> node = in.string();
                     case "score" -> score = in.score();
-                    case "rules" -> rules = in.list("rules", () -> (Rule) ruleExpression("rule"));
+                    case "rules" -> rules = in.list("rules", located(parts, "rules",
+                            () -> (Rule) ruleExpression("rule")));
                     case "rsc-role" -> rscRole = in.keyword(Role::parse);
                     case "with-rsc" -> withRsc = in.string();
                     case "with-rsc-role" -> withRole = in.keyword(Role::parse);
@@ -750,7 +782,7 @@ final class ConfigurationCodec {
                     case "then-action" -> thenAction = in.keyword(ResourceAction::parse);
                     case "order-kind" -> orderKind = in.keyword(OrderKind::parse);
                     case "symmetrical" -> symmetrical = in.bool();
-                    case "sets" -> sets = in.list("sets", this::resourceSet);
+                    case "sets" -> sets = in.list("sets", located(parts, "sets", this::resourceSet));
                     default -> throw new IllegalStateException(o.name());
                 }
             }
@@ -759,6 +791,7 @@ final class ConfigurationCodec {
             }
             id = o.require(id, "id");
             start("constraints." + id, at);
+            parts.register("constraints." + id);
             switch (kind) {
                 case "location" -> {
                     o.restrict("location", LOCATION);
@@ -807,7 +840,8 @@ final class ConfigurationCodec {
                     default -> throw new IllegalStateException(o.name());
                 }
             }
-            return new ResourceSet(id, o.require(resources, "resources"), sequential, requireAll, role, action);
+            // An empty (or absent) member list is the validator's to report, with the constraint's id.
+            return new ResourceSet(id, resources, sequential, requireAll, role, action);
         }
 
         /** A rule or an attribute expression; {@code onlyKind} as for {@link #resource}. */

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +48,8 @@ final class JsonIn {
         }
     }
 
-    private void skipValue() {
+    /** Skips the current value (with everything inside it). */
+    void skip() {
         try {
             p.skipChildren();
         } catch (JsonProcessingException e) {
@@ -106,15 +109,20 @@ final class JsonIn {
 
     /** Field names in the order the format documents them (error messages list them in that order). */
     static Set<String> names(String... names) {
-        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(names)));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 
     /** Starts reading the object at the current token; {@code fields} are the names it may hold. */
     Obj object(String what, Set<String> fields) {
+        requireObject(what);
+        return new Obj(what, fields, p.currentTokenLocation(), path(p.getParsingContext()));
+    }
+
+    /** Fails unless the current token starts an object. */
+    void requireObject(String what) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw typeError("an object (" + what + ")");
         }
-        return new Obj(what, fields, p.currentTokenLocation(), path(p.getParsingContext()));
     }
 
     /** The fields of one JSON object, read in order; unknown names are errors. */
@@ -430,10 +438,5 @@ final class JsonIn {
             c = c.getParent();
         }
         return c.getCurrentIndex();
-    }
-
-    /** Skips the value of a field that was already read (the format version). */
-    void skip() {
-        skipValue();
     }
 }

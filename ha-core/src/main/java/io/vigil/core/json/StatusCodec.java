@@ -20,6 +20,8 @@ import java.util.Set;
 /** Reads and writes a {@link ClusterStatus} and a {@link CibVersion} in Vigil's JSON format. */
 final class StatusCodec {
     static final Set<String> STATUS = names("format", "quorate", "dc", "nodes");
+    /** Inside a CIB only the top level carries the format. */
+    static final Set<String> STATUS_IN_CIB = names("quorate", "dc", "nodes");
     static final Set<String> NODE = names("name", "membership", "standby", "maintenance", "attributes", "history",
             "fail-counts");
     static final Set<String> HISTORY = names("resource", "agent", "operations");
@@ -117,7 +119,7 @@ final class StatusCodec {
 
     /** Reads the status object at the current token; {@code topLevel} allows the "format" field. */
     static ClusterStatus status(JsonIn in, boolean topLevel) {
-        JsonIn.Obj o = in.object("status", topLevel ? STATUS : names("quorate", "dc", "nodes"));
+        JsonIn.Obj o = in.object("status", topLevel ? STATUS : STATUS_IN_CIB);
         boolean quorate = true;
         String dc = null;
         List<NodeStatus> nodes = null;

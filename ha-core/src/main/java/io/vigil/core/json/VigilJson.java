@@ -26,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -57,7 +58,7 @@ public final class VigilJson {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    private static final List<String> TOP_LEVEL_CIB = List.of("format", "version", "configuration", "status");
+    private static final Set<String> CIB = JsonIn.names("format", "version", "configuration", "status");
 
     private VigilJson() {
     }
@@ -85,6 +86,11 @@ public final class VigilJson {
             Configuration c = reader.configuration(true);
             return validated(c, reader, "");
         });
+    }
+
+    /** Reads a configuration without validating it (for tests of the format itself). */
+    static Configuration readConfigurationUnvalidated(String json) {
+        return read(json, in -> new ConfigurationCodec.Reader(in).configuration(true));
     }
 
     /**
@@ -156,7 +162,7 @@ public final class VigilJson {
      */
     public static Cib readCib(String json) {
         return read(json, in -> {
-            JsonIn.Obj o = in.object("CIB", JsonIn.names(TOP_LEVEL_CIB.toArray(String[]::new)));
+            JsonIn.Obj o = in.object("CIB", CIB);
             CibVersion version = CibVersion.ZERO;
             Configuration configuration = Configuration.EMPTY;
             ClusterStatus status = ClusterStatus.EMPTY;
@@ -233,6 +239,9 @@ public final class VigilJson {
 
     private static <T> T fromFile(Path file, Function<String, T> reader) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark, as some editors write one
+        }
         try {
             return reader.apply(text);
         } catch (VigilJsonException e) {
@@ -268,13 +277,16 @@ public final class VigilJson {
                 throw new VigilJsonException(null, 1, 1, "", "empty input: expected a JSON object", List.of());
             }
             JsonLocation start = in.location();
-            in.object("Vigil JSON document", JsonIn.names());
+            in.requireObject("Vigil JSON document");
             while (in.advance() == JsonToken.FIELD_NAME) {
                 boolean format = p.currentName().equals("format");
                 in.advance();
                 if (format) {
                     Integer version = in.integer();
-                    if (version == null || version != FORMAT) {
+                    if (version == null) {
+                        throw in.error("\"format\" must be " + FORMAT + ", was null");
+                    }
+                    if (version != FORMAT) {
                         throw in.error("unsupported format " + version + ": this version of Vigil reads format "
                                 + FORMAT);
                     }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param type     the agent's name within its standard
  */
 public record AgentType(String standard, String provider, String type) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public AgentType {
         Objects.requireNonNull(standard, "standard");
         Objects.requireNonNull(type, "type");

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record AttributeExpression(String attribute, ExpressionOperator operator, String value, ValueType type)
         implements RuleExpression {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public AttributeExpression {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(operator, "operator");

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param status        what the cluster observed
  */
 public record Cib(CibVersion version, Configuration configuration, ClusterStatus status) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Cib {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(configuration, "configuration");

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param meta    meta attributes, inherited by the instances
  */
 public record Clone(String id, Resource child, CloneOptions options, MetaAttributes meta) implements Resource {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Clone {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(child, "child");

@@ -33,6 +33,7 @@ public record ClusterProperties(boolean stonithEnabled, FenceAction stonithActio
             NoQuorumPolicy.STOP, true, false, false, true, Duration.ofMinutes(15), PlacementStrategy.DEFAULT, 0,
             true, true);
 
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public ClusterProperties {
         Objects.requireNonNull(stonithAction, "stonithAction");
         Objects.requireNonNull(noQuorumPolicy, "noQuorumPolicy");

@@ -16,6 +16,7 @@ public record ClusterStatus(boolean quorate, String dc, List<NodeStatus> nodes) 
     /** No nodes, quorate, no DC. */
     public static final ClusterStatus EMPTY = new ClusterStatus(true, null, List.of());
 
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public ClusterStatus {
         nodes = nodes == null ? List.of() : nodes.stream().sorted(Comparator.comparing(NodeStatus::name)).toList();
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public record Colocation(String id, String resource, String withResource, int score, Role resourceRole,
                          Role withRole, String nodeAttribute) implements Constraint {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Colocation {
         Objects.requireNonNull(id, "id");
     }

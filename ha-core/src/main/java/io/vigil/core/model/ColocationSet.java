@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param nodeAttribute as {@link Colocation#nodeAttribute()}
  */
 public record ColocationSet(String id, List<ResourceSet> sets, int score, String nodeAttribute) implements Constraint {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public ColocationSet {
         Objects.requireNonNull(id, "id");
         sets = Copies.list(sets);

@@ -25,6 +25,7 @@ public record Configuration(ClusterProperties properties, MetaAttributes resourc
     /** An empty configuration with default properties. */
     public static final Configuration EMPTY = new Configuration(null, null, null, null, null, null);
 
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Configuration {
         properties = properties == null ? ClusterProperties.DEFAULTS : properties;
         resourceDefaults = resourceDefaults == null ? MetaAttributes.EMPTY : resourceDefaults;

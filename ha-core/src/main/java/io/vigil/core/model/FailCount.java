@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param lastFailure when it last failed; null if unknown
  */
 public record FailCount(String resource, String operation, Duration interval, int count, Instant lastFailure) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public FailCount {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(operation, "operation");

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param meta    meta attributes, inherited by the members
  */
 public record Group(String id, List<Primitive> members, MetaAttributes meta) implements Resource {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Group {
         Objects.requireNonNull(id, "id");
         members = Copies.list(members);

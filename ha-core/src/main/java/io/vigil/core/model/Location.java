@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record Location(String id, String resource, Role role, String node, int score, List<Rule> rules)
         implements Constraint {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Location {
         Objects.requireNonNull(id, "id");
         rules = Copies.list(rules);

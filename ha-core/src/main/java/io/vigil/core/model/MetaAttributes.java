@@ -39,6 +39,7 @@ public record MetaAttributes(
     public static final MetaAttributes EMPTY =
             new MetaAttributes(null, null, null, null, null, null, null, null, null, null);
 
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public MetaAttributes {
         other = Copies.sortedMap(other);
     }

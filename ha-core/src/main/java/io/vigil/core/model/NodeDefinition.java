@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record NodeDefinition(String name, int votes, Map<String, String> attributes,
                              Map<String, Integer> utilization) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public NodeDefinition {
         Objects.requireNonNull(name, "name");
         attributes = Copies.sortedMap(attributes);

@@ -18,6 +18,7 @@ import java.util.Objects;
 public record NodeStatus(String name, Membership membership, boolean standby, boolean maintenance,
                          Map<String, String> attributes, List<ResourceHistory> history,
                          List<FailCount> failCounts) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public NodeStatus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(membership, "membership");

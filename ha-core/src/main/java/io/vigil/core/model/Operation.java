@@ -19,6 +19,7 @@ public record Operation(String name, Duration interval, Duration timeout, Role r
     /** The timeout used when neither the operation nor the operation defaults set one: 20 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Operation {
         Objects.requireNonNull(name, "name");
         interval = interval == null ? Duration.ZERO : interval;

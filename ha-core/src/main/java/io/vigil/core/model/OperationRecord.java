@@ -20,6 +20,7 @@ import java.util.Objects;
  */
 public record OperationRecord(String operation, Duration interval, long callId, int rc, int expectedRc,
                               ExecStatus status, Instant lastRun, Instant lastRcChange, Duration execTime) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public OperationRecord {
         Objects.requireNonNull(operation, "operation");
         interval = interval == null ? Duration.ZERO : interval;

@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record Order(String id, String first, ResourceAction firstAction, String then, ResourceAction thenAction,
                     OrderKind kind, Boolean symmetrical) implements Constraint {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Order {
         Objects.requireNonNull(id, "id");
         firstAction = firstAction == null ? ResourceAction.START : firstAction;

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param symmetrical as {@link Order#symmetrical()}
  */
 public record OrderSet(String id, List<ResourceSet> sets, OrderKind kind, Boolean symmetrical) implements Constraint {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public OrderSet {
         Objects.requireNonNull(id, "id");
         sets = Copies.list(sets);

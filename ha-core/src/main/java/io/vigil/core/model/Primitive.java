@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public record Primitive(String id, AgentType agent, Map<String, String> parameters, MetaAttributes meta,
                         List<Operation> operations, Map<String, Integer> utilization) implements Resource {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Primitive {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(agent, "agent");

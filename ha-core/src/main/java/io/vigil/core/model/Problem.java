@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param message a plain sentence naming the offending value
  */
 public record Problem(String path, String message) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Problem {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");

@@ -2,11 +2,17 @@ package io.vigil.core.model;
 
 /** An action on a resource, as named in operations and order constraints. */
 public enum ResourceAction implements Keyword {
+    /** Start the resource. */
     START("start"),
+    /** Stop the resource. */
     STOP("stop"),
+    /** Check the resource (interval 0: a probe). */
     MONITOR("monitor"),
+    /** Promote an instance of a promotable clone. */
     PROMOTE("promote"),
+    /** Demote a promoted instance. */
     DEMOTE("demote"),
+    /** Tell clone instances about their peers' actions. */
     NOTIFY("notify");
 
     private final String text;

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param operations the history, sorted by call id
  */
 public record ResourceHistory(String resource, AgentType agent, List<OperationRecord> operations) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public ResourceHistory {
         Objects.requireNonNull(resource, "resource");
         operations = operations == null ? List.of()

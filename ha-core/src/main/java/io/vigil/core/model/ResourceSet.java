@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record ResourceSet(String id, List<String> resources, boolean sequential, boolean requireAll, Role role,
                           ResourceAction action) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public ResourceSet {
         resources = Copies.list(resources);
     }

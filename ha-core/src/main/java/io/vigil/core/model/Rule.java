@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record Rule(String id, int score, String scoreAttribute, BoolOp booleanOp, Role role,
                    List<RuleExpression> expressions) implements RuleExpression {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public Rule {
         booleanOp = booleanOp == null ? BoolOp.AND : booleanOp;
         expressions = Copies.list(expressions);

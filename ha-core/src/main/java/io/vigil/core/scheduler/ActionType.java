@@ -4,14 +4,19 @@ package io.vigil.core.scheduler;
 public enum ActionType {
     /** Ask a node whether a resource runs there (a monitor with interval 0). */
     PROBE,
+    /** Start a resource instance. */
     START,
+    /** Stop a resource instance. */
     STOP,
+    /** Promote an instance. */
     PROMOTE,
+    /** Demote an instance. */
     DEMOTE,
     /** A recurring monitor to schedule. */
     MONITOR,
     /** Cancel a recurring monitor. */
     CANCEL,
+    /** Notify clone instances (pre/post an action). */
     NOTIFY,
     /** Fence a node. */
     FENCE,

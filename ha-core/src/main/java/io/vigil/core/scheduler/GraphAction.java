@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record GraphAction(int id, ActionType type, String resource, String node, Duration interval,
                           List<Integer> after, boolean runnable, String detail) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public GraphAction {
         after = List.copyOf(after);
         interval = interval == null ? Duration.ZERO : interval;

@@ -225,7 +225,14 @@ final class History {
         boolean banAll = false;
         boolean stopFailed = false;
         boolean ignored = false;
-        for (OperationRecord op : ops) {
+        String lastFailureKey = null;
+        // Same call id (a "last failure" entry and the op's own entry): the later result change wins; on a
+        // tie the failure is taken to have come first.
+        List<OperationRecord> ordered = new java.util.ArrayList<>(ops);
+        ordered.sort(java.util.Comparator.comparingLong(OperationRecord::callId)
+                .thenComparing(o -> o.lastRcChange() == null ? Instant.MIN : o.lastRcChange())
+                .thenComparing(o -> o.isFailure() ? 0 : 1));
+        for (OperationRecord op : ordered) {
             if (op.status() == ExecStatus.CANCELLED) {
                 continue;
             }
@@ -282,6 +289,8 @@ final class History {
                         clear = true;
                     }
                     case "monitor" -> {
+                        // a monitor that succeeds again after failing clears that failure
+                        clear = op.key().equals(lastFailureKey);
                         if (rc == 7) {
                             role = Role.STOPPED;
                             clear = true;
@@ -338,6 +347,7 @@ final class History {
                     }
                 }
             }
+            lastFailureKey = op.key();
             OnFail f = onFailFor(cluster, p, task, op.interval());
             if (severity(f) > severity(onFail)) {
                 onFail = f;

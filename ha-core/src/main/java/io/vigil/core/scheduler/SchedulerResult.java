@@ -21,6 +21,7 @@ import java.util.Map;
 public record SchedulerResult(List<InstancePlacement> current, List<InstancePlacement> placement,
                               Map<String, String> nodes, TransitionGraph graph, List<String> summary,
                               Map<String, Map<String, ScoreDetail>> scores) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public SchedulerResult {
         current = List.copyOf(current);
         placement = List.copyOf(placement);

@@ -9,6 +9,7 @@ import java.util.List;
  * @param reasons human-readable contributions, e.g. {@code location prefer-n2: +100}, in the order applied
  */
 public record ScoreDetail(int score, List<String> reasons) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public ScoreDetail {
         reasons = List.copyOf(reasons);
     }

@@ -8,6 +8,7 @@ import java.util.List;
  * @param actions every action, sorted deterministically
  */
 public record TransitionGraph(List<GraphAction> actions) {
+    /** Checks required components, copies collections and fills unset components with their defaults. */
     public TransitionGraph {
         actions = List.copyOf(actions);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.vigil.core.cluster.jgroups.ClusterKey;
 import io.vigil.core.model.CibVersion;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ConfigurationException;
@@ -44,6 +45,17 @@ class ClusterNodeTest {
     private ClusterNode start(String name, String... all) {
         ClusterNode n = ClusterNode.builder().clusterName(cluster).nodeName(name).dataDirectory(dir.resolve(name))
                 .nodes(all).loopback().profile("fast").partitionInjection(true).build().start();
+        nodes.add(n);
+        return n;
+    }
+
+    private ClusterNode start(String name, boolean twoNode, Boolean waitForAll, String... all) {
+        ClusterNode.Builder b = ClusterNode.builder().clusterName(cluster).nodeName(name)
+                .dataDirectory(dir.resolve(name)).nodes(all).loopback().profile("fast").twoNode(twoNode);
+        if (waitForAll != null) {
+            b.waitForAll(waitForAll);
+        }
+        ClusterNode n = b.build().start();
         nodes.add(n);
         return n;
     }
@@ -188,5 +200,64 @@ class ClusterNodeTest {
         for (ClusterNode n : again) {
             assertThat(resources(n)).containsExactly("durable");
         }
+    }
+
+    @Test
+    void two_node_waits_for_both_at_start_then_keeps_the_survivor_quorate() throws Exception {
+        ClusterNode a = start("a", true, null, "a", "b");
+        Thread.sleep(1_000);
+        assertThat(a.snapshot().quorate()).isFalse();
+        assertThat(a.snapshot().waitingForAll()).isTrue();
+        ClusterNode b = start("b", true, null, "a", "b");
+        awaitOneDc(List.of(a, b));
+        b.updateConfiguration(SimulationTest.addResource("x")).get(20, TimeUnit.SECONDS);
+        ClusterNode dc = a.snapshot().isDc() ? a : b;
+        ClusterNode survivor = dc == a ? b : a;
+        dc.close();
+        awaitOneDc(List.of(survivor));
+        survivor.updateConfiguration(SimulationTest.addResource("y")).get(20, TimeUnit.SECONDS);
+        assertThat(resources(survivor)).containsExactly("x", "y");
+    }
+
+    @Test
+    void wait_for_all_holds_quorum_until_every_node_was_seen_then_two_of_three_suffice() throws Exception {
+        ClusterNode n1 = start("n1", false, true, "n1", "n2", "n3");
+        ClusterNode n2 = start("n2", false, true, "n1", "n2", "n3");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> n1.snapshot().members().size() == 2);
+        Thread.sleep(500);
+        assertThat(n1.snapshot().quorate()).isFalse();
+        assertThat(n1.snapshot().dc()).isNull();
+        CompletableFuture<CibVersion> refused = n2.updateConfiguration(SimulationTest.addResource("early"));
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(NoQuorumException.class)
+                .hasMessageContaining("wait_for_all");
+        ClusterNode n3 = start("n3", false, true, "n1", "n2", "n3");
+        awaitOneDc(List.of(n1, n2, n3));
+        n3.close();
+        awaitOneDc(List.of(n1, n2));
+    }
+
+    @Test
+    void a_node_with_the_wrong_cluster_key_cannot_join_and_never_counts_itself_quorate() throws Exception {
+        ClusterKey key = ClusterKey.random();
+        List<ClusterNode> members = new ArrayList<>();
+        for (String n : List.of("n1", "n2", "n3")) {
+            ClusterNode node = ClusterNode.builder().clusterName(cluster).nodeName(n).dataDirectory(dir.resolve(n))
+                    .nodes("n1", "n2", "n3").loopback().profile("fast").clusterKey(key).build().start();
+            nodes.add(node);
+            members.add(node);
+        }
+        awaitOneDc(members);
+        ClusterNode intruder = ClusterNode.builder().clusterName(cluster).nodeName("n4")
+                .dataDirectory(dir.resolve("n4")).nodes("n1", "n2", "n3").loopback().profile("fast")
+                .clusterKey(ClusterKey.random()).build().start();
+        nodes.add(intruder);
+        Thread.sleep(6_000);
+        ClusterSnapshot s = intruder.snapshot();
+        assertThat(s.members()).containsExactly("n4");
+        assertThat(s.quorate()).isFalse();
+        assertThat(s.dc()).isNull();
+        assertThat(members.get(0).snapshot().members()).containsExactlyInAnyOrder("n1", "n2", "n3");
+        assertThatThrownBy(() -> intruder.updateConfiguration(SimulationTest.addResource("evil"))
+                .get(5, TimeUnit.SECONDS)).cause().isInstanceOf(NoQuorumException.class);
     }
 }

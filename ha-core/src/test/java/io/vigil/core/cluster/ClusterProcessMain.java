@@ -20,7 +20,8 @@ public final class ClusterProcessMain {
 
     public static void main(String[] args) throws Exception {
         ClusterNode node = ClusterNode.builder().clusterName(args[0]).nodeName(args[1]).dataDirectory(Path.of(args[2]))
-                .nodes(args[3].split(",")).tcp("127.0.0.1", Integer.parseInt(args[4]), args[5]).profile("fast").build();
+                .nodes(args[3].split(",")).tcp("127.0.0.1", Integer.parseInt(args[4]), args[5]).profile("fast")
+                .build();
         node.addListener(e -> {
             if (e.type() == ClusterEvent.Type.CIB_REPAIRED || e.type() == ClusterEvent.Type.DC_ELECTED) {
                 out("EVENT " + e.type() + " " + e.detail());

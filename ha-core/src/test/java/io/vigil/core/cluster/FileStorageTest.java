@@ -16,7 +16,8 @@ class FileStorageTest {
     Path dir;
 
     private final DurableState state = new DurableState(4, "n2", 3,
-            new Cib(new CibVersion(0, 9, 2), CibCodecTest.sample(), ClusterStatus.EMPTY));
+            new Cib(new CibVersion(0, 9, 2), CibCodecTest.sample(), ClusterStatus.EMPTY),
+            java.util.Map.of(8L, "2/n1", 9L, "3/n2"));
 
     @Test
     void a_missing_file_means_a_fresh_node() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.model.CibVersion;
 import io.vigil.core.model.Resource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -64,7 +63,14 @@ final class RandomFaults {
         sim.dropRate = 0;
         sim.heal();
         sim.startAll();
-        assertThat(sim.runUntil(sim::converged, 60_000)).as("seed %d converges after the faults stop", seed).isTrue();
+        boolean converged = sim.runUntil(sim::converged, 60_000);
+        if (!converged) {
+            StringBuilder state = new StringBuilder();
+            for (SimCluster.SimNode n : sim.upNodes()) {
+                state.append("\n  ").append(n.snapshot().summary()).append(" activeDc=").append(n.engine.isActiveDc());
+            }
+            assertThat(converged).as("seed %d converges after the faults stop:%s", seed, state).isTrue();
+        }
         sim.run(35_000); // let every pending request time out or complete
         Set<String> acknowledged = new TreeSet<>();
         submitted.forEach((id, f) -> {

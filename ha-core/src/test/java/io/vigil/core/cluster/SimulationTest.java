@@ -136,6 +136,8 @@ class SimulationTest {
         assertThat(sim.activeDcs()).hasSize(1);
         for (SimCluster.SimNode n : sim.upNodes()) {
             assertThat(resources(n)).containsExactly("before", "majority");
+            assertThat(n.events).as("a minority that was merely behind is no conflict")
+                    .noneMatch(e -> e.type() == ClusterEvent.Type.CIB_CONFLICT_RESOLVED);
         }
     }
 
@@ -258,6 +260,11 @@ class SimulationTest {
         sim.heal();
         assertThat(sim.runUntil(sim::converged, 20_000)).isTrue();
         assertThat(resources(sim.node("n1"))).containsExactly("pair", "pair2");
+        // the new DC (n1, the oldest member) reports it once
+        List<ClusterEvent> conflicts = sim.upNodes().stream().flatMap(n -> n.events.stream())
+                .filter(e -> e.type() == ClusterEvent.Type.CIB_CONFLICT_RESOLVED).toList();
+        assertThat(conflicts).hasSize(1);
+        assertThat(conflicts.get(0).detail()).contains("diverged", "n1 had");
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -18,9 +18,9 @@ class WireCodecTest {
     void every_message_type_survives_a_round_trip() {
         List<Msg> all = List.of(
                 new Msg.JoinRequest(5, 7),
-                new Msg.JoinReply(5, 7, true, cib, 6, NodeStatus.online("n1")),
-                new Msg.JoinReply(5, 9, false, null, 0, null),
-                new Msg.Replicate(5, 7, cib),
+                new Msg.JoinReply(5, 7, true, cib, 6, NodeStatus.online("n1"), java.util.Map.of(2L, "6/n1", 1L, "3/n2")),
+                new Msg.JoinReply(5, 9, false, null, 0, null, null),
+                new Msg.Replicate(5, 7, cib, java.util.Map.of(2L, "7/n1")),
                 new Msg.Ack(5, 7, cib.version()),
                 new Msg.Submit(5, "n1@1.2.3", cib.version(), cib.configuration()),
                 new Msg.Submit(5, "n1@1.2.4", null, cib.configuration()),

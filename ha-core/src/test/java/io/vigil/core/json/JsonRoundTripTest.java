@@ -5,14 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.core.model.AgentType;
 import io.vigil.core.model.Cib;
 import io.vigil.core.model.CibVersion;
+import io.vigil.core.model.Clone;
+import io.vigil.core.model.ClusterProperties;
 import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.model.Colocation;
+import io.vigil.core.model.ColocationSet;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ExecStatus;
 import io.vigil.core.model.FailCount;
+import io.vigil.core.model.Group;
+import io.vigil.core.model.Location;
 import io.vigil.core.model.Membership;
+import io.vigil.core.model.MetaAttributes;
 import io.vigil.core.model.NodeStatus;
+import io.vigil.core.model.OperationDefaults;
 import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.Order;
+import io.vigil.core.model.OrderSet;
+import io.vigil.core.model.Primitive;
 import io.vigil.core.model.ResourceHistory;
+import io.vigil.core.model.Rule;
 import io.vigil.core.model.Score;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +57,28 @@ class JsonRoundTripTest {
         assertThat(read).isEqualTo(Examples.everyFeature());
         assertThat(VigilJson.writeConfiguration(read))
                 .isEqualTo(Files.readString(Examples.CLUSTER_JSON, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void the_documented_example_uses_every_feature() throws IOException {
+        Configuration c = VigilJson.readConfiguration(Examples.CLUSTER_JSON);
+
+        assertThat(c.allResources()).hasAtLeastOneElementOfType(Primitive.class)
+                .hasAtLeastOneElementOfType(Group.class)
+                .anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(Clone.class, k -> assertThat(k.isPromotable()).isTrue()))
+                .anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(Clone.class, k -> assertThat(k.isPromotable()).isFalse()))
+                .anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(Clone.class, k -> assertThat(k.child()).isInstanceOf(Group.class)));
+        assertThat(c.constraints()).hasAtLeastOneElementOfType(Location.class)
+                .hasAtLeastOneElementOfType(Colocation.class).hasAtLeastOneElementOfType(Order.class)
+                .hasAtLeastOneElementOfType(ColocationSet.class).hasAtLeastOneElementOfType(OrderSet.class);
+        assertThat(c.constraints()).filteredOn(Location.class::isInstance).map(Location.class::cast)
+                .flatMap(Location::rules).flatMap(Rule::expressions).hasAtLeastOneElementOfType(Rule.class);
+        assertThat(c.properties()).isNotEqualTo(ClusterProperties.DEFAULTS);
+        assertThat(c.resourceDefaults()).isNotEqualTo(MetaAttributes.EMPTY);
+        assertThat(c.operationDefaults()).isNotEqualTo(OperationDefaults.EMPTY);
+        assertThat(c.nodes()).anySatisfy(n -> assertThat(n.utilization()).isNotEmpty());
+        assertThat(c.allResources()).filteredOn(Primitive.class::isInstance).map(Primitive.class::cast)
+                .anySatisfy(p -> assertThat(p.utilization()).isNotEmpty());
     }
 
     @Test
@@ -153,6 +187,15 @@ class JsonRoundTripTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("cib.json", "cluster.json", "status.json");
         }
+    }
+
+    @Test
+    void a_file_with_a_byte_order_mark_and_windows_line_ends_reads(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cluster.json");
+        String text = VigilJson.writeConfiguration(Examples.everyFeature()).replace("\n", "\r\n");
+        Files.writeString(file, "\uFEFF" + text, StandardCharsets.UTF_8);
+
+        assertThat(VigilJson.readConfiguration(file)).isEqualTo(Examples.everyFeature());
     }
 
     @Test

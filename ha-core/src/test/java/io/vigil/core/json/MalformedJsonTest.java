@@ -263,8 +263,8 @@ class MalformedJsonTest {
                 new Problem("resources.a.id", "duplicate id 'a' (first used at resources.a)"),
                 new Problem("constraints.c.with-rsc", "unknown resource 'b'"));
         assertThat(e).hasMessage("""
-                line 4, column 5: invalid configuration (3 problems):
-                  resources.a.operations[0].interval: must not be negative, was -10s (line 4)
+                line 5, column 21: invalid configuration (3 problems):
+                  resources.a.operations[0].interval: must not be negative, was -10s (line 5)
                   resources.a.id: duplicate id 'a' (first used at resources.a) (line 6)
                   constraints.c.with-rsc: unknown resource 'b' (line 9)""");
     }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class FluentApiTest {
+public class FluentApiTest {
 
     /** The example from the README, verbatim. */
-    static Configuration readmeExample() {
+    public static Configuration readmeExample() {
         return Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))
                 .nodes("node1", "node2", "node3")

@@ -28,9 +28,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The shared secret of a cluster, like Corosync's {@code authkey}: 32 random bytes (256 bits) in a binary
  * file that only its owner may read.
  *
- * <p>Every member must hold the same key. From it Vigil derives two independent sub-keys with HMAC-SHA256
- * (one label each): an AES-256 key for {@code SYM_ENCRYPT} and an HMAC key for the join/merge
- * authentication token ({@link HmacAuthToken}). The raw key never leaves the process.
+ * <p>Every member must hold the same key. From it Vigil derives independent sub-keys with HMAC-SHA256 (one
+ * label each): an AES-256 key for {@code SYM_ENCRYPT}, an HMAC key for the per-message MAC
+ * ({@link MessageMac}) and one for the join/merge authentication token ({@link HmacAuthToken}). The raw key
+ * never leaves the process.
  *
  * <p>Create a key file with {@link #generate(Path)} or the command line
  * {@code java -cp ha-core.jar io.vigil.core.cluster.jgroups.cli.ClusterKeygen /etc/vigil/authkey}, then copy
@@ -45,6 +46,7 @@ public final class ClusterKey {
 
     private static final String ENCRYPTION_LABEL = "vigil/sym-encrypt/aes-256/v1";
     private static final String AUTH_LABEL = "vigil/auth/hmac-sha256/v1";
+    private static final String MAC_LABEL = "vigil/message-mac/hmac-sha256/v1";
     private static final String FINGERPRINT_LABEL = "vigil/fingerprint/v1";
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(
             PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -179,6 +181,11 @@ public final class ClusterKey {
     /** The HMAC-SHA256 key for {@link HmacAuthToken}, derived under its own label. */
     byte[] authenticationKey() {
         return derive(AUTH_LABEL);
+    }
+
+    /** The HMAC-SHA256 key for {@link MessageMac}, derived under its own label. */
+    byte[] messageMacKey() {
+        return derive(MAC_LABEL);
     }
 
     private byte[] derive(String label) {

@@ -38,14 +38,15 @@ import org.slf4j.LoggerFactory;
  *         .build();          // not connected yet: ch.connect("my-cluster")
  * }</pre>
  *
- * <p>With a key, the stack becomes (bottom to top) transport, discovery, [DISCARD], {@code SYM_ENCRYPT}
+ * <p>With a key, the stack becomes (bottom to top) transport, discovery, [DISCARD], {@link MessageMac} (an
+ * HMAC-SHA256 over every encrypted message: encrypt-then-MAC), {@code SYM_ENCRYPT}
  * (AES/CBC/PKCS5Padding, random 16-byte IV per message, key derived from the cluster key), {@code SERIALIZE}
  * (so headers, including header-only control messages and the AUTH token, are encrypted too), the profile's
  * failure detection, reliability and flow control, and {@code AUTH} with an {@link HmacAuthToken} directly below
- * {@code GMS}. Only discovery (cluster name, addresses, logical names) and FD_SOCK2's socket probes travel in
- * clear. A node without the right key cannot join (its JOIN_REQ cannot be decrypted, so it ends up alone in a
- * singleton view: see {@link ViewCheck}) and cannot inject messages (they are dropped before any protocol above
- * the encryption sees them).
+ * {@code GMS}. Only discovery (cluster name, addresses, logical names), FD_SOCK2's socket probes and a copy of the
+ * GMS header (message type, member address) travel in clear. A node without the right key cannot join (its
+ * JOIN_REQ fails the MAC, so it ends up alone in a singleton view: see {@link ViewCheck}) and cannot inject
+ * messages (they are dropped before decryption). docs/transport.md has the whole security model.
  *
  * <p>Without a key the channel works but nothing is encrypted or authenticated; a WARN is logged once per JVM.
  *
@@ -77,6 +78,11 @@ public final class JGroupsStack {
             "FD_SOCK2", "FD_HOST");
 
     private JGroupsStack() {
+    }
+
+    /** Lets a test observe the once-per-JVM warning again. */
+    static void forgetInsecureWarning() {
+        INSECURE_WARNED.set(false);
     }
 
     /** @return a builder with the defaults described on each of its methods */
@@ -227,6 +233,7 @@ public final class JGroupsStack {
             if (key != null) {
                 SYM_ENCRYPT encrypt = new SYM_ENCRYPT().symAlgorithm(SYM_ALGORITHM).symIvLength(SYM_IV_LENGTH);
                 encrypt.setSecretKey(key.encryptionKey());
+                protocols.add(aboveDiscovery++, new MessageMac(key.messageMacKey()));
                 protocols.add(aboveDiscovery++, encrypt);
                 protocols.add(aboveDiscovery, new SERIALIZE());
                 int gms = indexOfName(protocols, "GMS");
@@ -235,7 +242,7 @@ public final class JGroupsStack {
                 token.setAuth(auth);
                 auth.setAuthToken(token);
                 protocols.add(gms, auth);
-                LOG.info("cluster traffic encrypted ({}) and authenticated (HMAC-SHA256) with cluster key {}",
+                LOG.info("cluster traffic encrypted ({}), MAC'd and authenticated (HMAC-SHA256) with cluster key {}",
                         SYM_ALGORITHM, key.fingerprint());
             } else if (!hasEncryption(protocols) && INSECURE_WARNED.compareAndSet(false, true)) {
                 LOG.warn("No cluster key configured: cluster traffic is NOT encrypted or authenticated. Any host "

@@ -29,7 +29,8 @@ import org.jgroups.View;
  *
  * <pre>
  * java -cp &lt;test classpath&gt; io.vigil.core.cluster.jgroups.DetectionProbe \
- *      [--profile fast|default|wan] [--nodes 3] [--trials 10] [--signals KILL,STOP]
+ *      [--profile fast|default|wan] [--nodes 3] [--trials 10] [--signals KILL,STOP[,STOPCONT]]
+ *      [--victim alternate|coordinator|member]
  * </pre>
  *
  * Each trial waits for a full view, sends the signal to one node (alternately the coordinator and another
@@ -38,6 +39,8 @@ import org.jgroups.View;
  * benchmark format:
  * {@code RESULT detect_<profile>_<kill9|sigstop> p50_ms=<x> p99_ms=<y> max_ms=<z> n=<trials>} (plus
  * {@code _coord}/{@code _member} breakdowns). Times are from the signal to the last survivor's new view.
+ * {@code STOPCONT} resumes the frozen node instead of killing it and also reports
+ * {@code merge_<profile>_after_sigcont}: from kill -CONT until every node is in one full view again.
  */
 public final class DetectionProbe {
 
@@ -56,6 +59,11 @@ public final class DetectionProbe {
         int nodes = Integer.parseInt(opts.getOrDefault("--nodes", "3"));
         int trials = Integer.parseInt(opts.getOrDefault("--trials", "10"));
         List<String> signals = Arrays.asList(opts.getOrDefault("--signals", "KILL,STOP").split(","));
+        String victims = opts.getOrDefault("--victim", "alternate");
+        if (!List.of("alternate", "coordinator", "member").contains(victims)) {
+            throw new IllegalArgumentException("--victim: expected alternate, coordinator or member but got '"
+                    + victims + "'");
+        }
         Path work = Files.createTempDirectory("vigil-probe");
         Path keyFile = work.resolve("authkey");
         ClusterKey.generate(keyFile);
@@ -64,14 +72,18 @@ public final class DetectionProbe {
             try (Cluster cluster = new Cluster(profile, nodes, keyFile, work)) {
                 cluster.startAll();
                 for (int t = 0; t < trials; t++) {
-                    boolean coord = t % 2 == 0;
-                    long ms = cluster.trial(signal, coord);
-                    String metric = "detect_" + profile.name().toLowerCase(Locale.ROOT) + "_"
-                            + (signal.equals("KILL") ? "kill9" : "sigstop");
-                    results.computeIfAbsent(metric, k -> new ArrayList<>()).add(ms);
-                    results.computeIfAbsent(metric + (coord ? "_coord" : "_member"), k -> new ArrayList<>()).add(ms);
-                    System.out.println("TRIAL " + metric + " victim=" + (coord ? "coordinator" : "member")
-                            + " ms=" + ms);
+                    boolean coord = victims.equals("coordinator") || (victims.equals("alternate") && t % 2 == 0);
+                    long[] ms = cluster.trial(signal, coord);
+                    String p = profile.name().toLowerCase(Locale.ROOT);
+                    String metric = "detect_" + p + "_" + switch (signal) {
+                        case "KILL" -> "kill9";
+                        case "STOP" -> "sigstop";
+                        default -> "sigstop_before_cont";
+                    };
+                    record(results, metric, coord, ms[0]);
+                    if (ms[1] >= 0) {
+                        record(results, "merge_" + p + "_after_sigcont", coord, ms[1]);
+                    }
                 }
             }
         }
@@ -82,6 +94,12 @@ public final class DetectionProbe {
             System.out.println("RESULT " + e.getKey() + " p50_ms=" + percentile(v, 50) + " p99_ms=" + percentile(v, 99)
                     + " max_ms=" + v.get(v.size() - 1) + " n=" + v.size());
         }
+    }
+
+    private static void record(Map<String, List<Long>> results, String metric, boolean coord, long ms) {
+        results.computeIfAbsent(metric, k -> new ArrayList<>()).add(ms);
+        results.computeIfAbsent(metric + (coord ? "_coord" : "_member"), k -> new ArrayList<>()).add(ms);
+        System.out.println("TRIAL " + metric + " victim=" + (coord ? "coordinator" : "member") + " ms=" + ms);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -205,7 +223,13 @@ public final class DetectionProbe {
                     + work);
         }
 
-        long trial(String signal, boolean coordinator) throws Exception {
+        /**
+         * One trial: {@code KILL} (kill -9), {@code STOP} (kill -STOP, then kill -9) or {@code STOPCONT} (kill -STOP,
+         * then kill -CONT once the survivors dropped it, measuring the merge too).
+         *
+         * @return {detection ms, merge ms or -1}
+         */
+        long[] trial(String signal, boolean coordinator) throws Exception {
             waitForFullView(VIEW_TIMEOUT_MS);
             Thread.sleep(500); // let heartbeats settle after the last join
             String anyNode = alive.keySet().iterator().next();
@@ -220,16 +244,32 @@ public final class DetectionProbe {
             if (signal.equals("KILL")) {
                 vp.destroyForcibly();
             } else {
-                new ProcessBuilder("kill", "-" + signal, Long.toString(vp.pid())).inheritIO().start().waitFor();
+                signal("STOP", vp);
             }
             long last = 0;
             for (String n : alive.keySet()) {
                 last = Math.max(last, awaitViewWithout(n, victim, seen.get(n), t0));
             }
+            if (signal.equals("STOPCONT")) {
+                long t1 = System.currentTimeMillis();
+                signal("CONT", vp);
+                alive.put(victim, vp);
+                waitForFullView(VIEW_TIMEOUT_MS);
+                long merged = 0;
+                for (String n : alive.keySet()) {
+                    List<Object[]> v = views.get(n);
+                    merged = Math.max(merged, (Long) v.get(v.size() - 1)[0]);
+                }
+                return new long[] {last - t0, merged - t1};
+            }
             vp.destroyForcibly();
             vp.waitFor(10, TimeUnit.SECONDS);
             spawn(portOf.get(victim));
-            return last - t0;
+            return new long[] {last - t0, -1};
+        }
+
+        private static void signal(String name, Process p) throws Exception {
+            new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start().waitFor();
         }
 
         @SuppressWarnings("unchecked")

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
+import org.jgroups.conf.ClassConfigurator;
 import org.jgroups.protocols.AUTH;
+import org.jgroups.protocols.EncryptHeader;
 import org.jgroups.protocols.FD_SOCK2;
 import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.protocols.TCP;
@@ -51,7 +53,7 @@ class JGroupsStackTest {
         List<Protocol> stack = JGroupsStack.builder().profile(Profile.FAST).key(ClusterKey.random())
                 .partitionInjection(true).buildProtocols();
 
-        assertThat(names(stack)).containsExactly("TCP", "TCPPING", "DISCARD", "SYM_ENCRYPT", "SERIALIZE", "MERGE3",
+        assertThat(names(stack)).containsExactly("TCP", "TCPPING", "DISCARD", "MessageMac", "SYM_ENCRYPT", "SERIALIZE", "MERGE3",
                 "FD_SOCK2", "FD_ALL3", "VERIFY_SUSPECT2", "BARRIER", "NAKACK2", "UNICAST3", "STABLE", "AUTH", "GMS",
                 "UFC", "MFC", "FRAG2");
         SYM_ENCRYPT encrypt = find(stack, SYM_ENCRYPT.class);
@@ -63,7 +65,25 @@ class JGroupsStackTest {
     @Test
     void without_a_key_the_stack_has_no_security_protocols() throws Exception {
         assertThat(names(JGroupsStack.builder().profile(Profile.DEFAULT).buildProtocols()))
-                .doesNotContain("SYM_ENCRYPT", "SERIALIZE", "AUTH", "DISCARD");
+                .doesNotContain("MessageMac", "SYM_ENCRYPT", "SERIALIZE", "AUTH", "DISCARD");
+    }
+
+    @Test
+    void without_a_key_building_works_and_warns_exactly_once() throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        JGroupsStack.forgetInsecureWarning();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            JGroupsStack.builder().buildProtocols();
+            JGroupsStack.builder().transport(Transport.sharedLoopback()).buildProtocols();
+            JGroupsStack.builder().key(ClusterKey.random()).buildProtocols();
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log.split("NOT encrypted", -1)).as(log).hasSize(2);
+        assertThat(log).contains("WARN").contains("No cluster key configured");
     }
 
     @Test
@@ -97,6 +117,14 @@ class JGroupsStackTest {
                 .subList(0, 2)).containsExactly("UDP", "PING");
         assertThat(names(JGroupsStack.builder().transport(Transport.sharedLoopback()).buildProtocols())
                 .subList(0, 2)).containsExactly("SHARED_LOOPBACK", "SHARED_LOOPBACK_PING");
+    }
+
+    @Test
+    void profiles_are_found_by_name_in_any_case_and_an_unknown_name_lists_the_choices() {
+        assertThat(Profile.fromName("Fast")).isEqualTo(Profile.FAST);
+        assertThat(Profile.fromName(" wan ")).isEqualTo(Profile.WAN);
+        assertThatThrownBy(() -> Profile.fromName("turbo")).hasMessageContaining("'turbo'")
+                .hasMessageContaining("fast, default or wan");
     }
 
     @Test
@@ -136,7 +164,7 @@ class JGroupsStackTest {
 
         List<Protocol> stack = JGroupsStack.builder().config(file).key(ClusterKey.random()).buildProtocols();
 
-        assertThat(names(stack)).containsExactly("TCP", "TCPPING", "SYM_ENCRYPT", "SERIALIZE", "MERGE3", "FD_SOCK2",
+        assertThat(names(stack)).containsExactly("TCP", "TCPPING", "MessageMac", "SYM_ENCRYPT", "SERIALIZE", "MERGE3", "FD_SOCK2",
                 "FD_ALL3", "VERIFY_SUSPECT2", "NAKACK2", "UNICAST3", "STABLE", "AUTH", "GMS", "FRAG2");
         assertThat(find(stack, TCP.class).getBindPort()).isEqualTo(7811);
         assertThat(find(stack, FD_SOCK2.class).getBindAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
@@ -158,7 +186,7 @@ class JGroupsStackTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contains AUTH");
     }
 
-    /** Records what passes down just below SYM_ENCRYPT, i.e. what goes to the network. */
+    /** Records what passes down below the security protocols, i.e. what goes to the network. */
     static final class WireSpy extends Protocol {
         final List<Message> sent = new CopyOnWriteArrayList<>();
 
@@ -180,7 +208,7 @@ class JGroupsStackTest {
                 List<Protocol> stack = JGroupsStack.builder().profile(Profile.FAST)
                         .transport(Transport.sharedLoopback()).key(key).buildProtocols();
                 WireSpy spy = new WireSpy();
-                stack.add(names(stack).indexOf("SYM_ENCRYPT"), spy);
+                stack.add(names(stack).indexOf("MessageMac"), spy);
                 spies.add(spy);
                 nodes.add(new Node(new JChannel(stack)).connect(cluster));
             }
@@ -202,8 +230,8 @@ class JGroupsStackTest {
                     clearHeaders.add(h.getClass().getSimpleName());
                 }
                 assertThat(clearHeaders).as("headers in clear of %s", m).contains("EncryptHeader")
-                        .isSubsetOf("EncryptHeader", "GmsHeader");
-                Object encryptHeader = m.getHeader(spy.getUpProtocol().getId());
+                        .contains("MacHeader").isSubsetOf("EncryptHeader", "GmsHeader", "MacHeader");
+                Object encryptHeader = m.getHeader(ClassConfigurator.getProtocolId(SYM_ENCRYPT.class));
                 assertThat(encryptHeader).as("SYM_ENCRYPT header").isNotNull();
                 assertThat(m.hasArray() ? new String(m.getArray(), StandardCharsets.ISO_8859_1) : "")
                         .doesNotContain(new String(marker, StandardCharsets.ISO_8859_1));
@@ -211,5 +239,54 @@ class JGroupsStackTest {
             }
         }
         assertThat(checked).as("messages seen on the wire").isGreaterThan(3);
+    }
+
+    /** Flips a bit of the IV of outgoing unicasts while enabled: CBC alone would decrypt them, altered. */
+    static final class IvFlipper extends Protocol {
+        volatile boolean enabled;
+
+        @Override
+        public Object down(Message msg) {
+            EncryptHeader h = msg.getHeader(ClassConfigurator.getProtocolId(SYM_ENCRYPT.class));
+            if (!enabled || h == null || h.iv() == null || msg.dest() == null) {
+                return down_prot.down(msg);
+            }
+            byte[] iv = h.iv().clone();
+            // Without MessageMac, this one-bit change made the receiver deliver the message with a null payload.
+            iv[1] ^= 1;
+            Message altered = msg.copy(true, true).putHeader(h.getProtId(),
+                    new EncryptHeader((byte) 0, h.version(), iv).needsDeserialization(h.needsDeserialization()));
+            return down_prot.down(altered);
+        }
+    }
+
+    @Test
+    void a_message_altered_on_the_way_is_dropped_and_its_retransmission_delivered() throws Exception {
+        ClusterKey key = ClusterKey.random();
+        String cluster = Nodes.uniqueClusterName("tamper");
+        List<Node> nodes = new ArrayList<>();
+        IvFlipper flipper = new IvFlipper();
+        try {
+            for (int i = 0; i < 2; i++) {
+                List<Protocol> stack = JGroupsStack.builder().profile(Profile.FAST)
+                        .transport(Transport.sharedLoopback()).key(key).buildProtocols();
+                if (i == 0) {
+                    stack.add(names(stack).indexOf("MessageMac"), flipper); // on the wire, below the MAC
+                }
+                nodes.add(new Node(new JChannel(stack)).connect(cluster));
+            }
+            Nodes.awaitSameView(Duration.ofSeconds(10), nodes);
+
+            flipper.enabled = true;
+            nodes.get(0).send(nodes.get(1).address(), "transfer 100 to alice");
+            Thread.sleep(600); // several retransmission rounds (xmit_interval 200 ms), all altered
+            assertThat(nodes.get(1).delivered).isEmpty();
+
+            flipper.enabled = false;
+            await().atMost(Duration.ofSeconds(5)).until(() -> !nodes.get(1).delivered.isEmpty());
+            assertThat(nodes.get(1).delivered).containsExactly("transfer 100 to alice");
+        } finally {
+            Nodes.closeAll(nodes);
+        }
     }
 }
