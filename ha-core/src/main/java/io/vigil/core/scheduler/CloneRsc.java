@@ -99,7 +99,15 @@ final class CloneRsc extends Rsc {
         }
         int optimal = available == 0 ? 1 : Math.max(1, cloneMax / available);
         List<Rsc> ordered = new ArrayList<>(instances);
-        ordered.sort(Comparator.comparing((Rsc i) -> currentNode(i) == null)
+        // Instances running where they may stay come first, then inactive ones; an instance stranded on a node it
+        // can no longer use comes last (it stops, and a fresh instance starts elsewhere, as in Pacemaker).
+        ordered.sort(Comparator.comparing((Rsc i) -> {
+                    SchedNode n = currentNode(i);
+                    if (n == null) {
+                        return 1;
+                    }
+                    return n.canRunResources() && score(n.index) >= 0 ? 0 : 2;
+                })
                 .thenComparing((Rsc i) -> {
                     SchedNode n = currentNode(i);
                     return n == null ? 0 : -score(n.index);

@@ -196,6 +196,27 @@ final class Colocations {
         }
     }
 
+    /**
+     * Mandatory colocations whose dependent was placed first (a colocation cycle broke the usual order): the
+     * primary then respects them itself, so the pair still ends up together (or apart).
+     */
+    static void respectPlacedDependents(Cluster cluster, Rsc rsc) {
+        for (Coloc c : rsc.withThis) {
+            Rsc dep = c.dependent();
+            if (dep.provisional || Math.abs(c.score()) < Score.INFINITY || promotionOnly(c)
+                    || dep instanceof CloneRsc || c.primaryRole() != null) {
+                continue;
+            }
+            SchedNode there = dep.assignedNode();
+            for (SchedNode n : cluster.nodes) {
+                boolean match = there != null && sameLocation(c.attribute(), n, there);
+                if (c.score() < 0 ? match : there != null && !match) {
+                    rsc.setScore(n.index, Score.MINUS_INFINITY);
+                }
+            }
+        }
+    }
+
     /** Lets the dependents of {@code rsc} pull it towards the nodes they prefer. */
     static void addDependentInfluence(Cluster cluster, Rsc rsc) {
         boolean onlyPositive = rsc instanceof CloneRsc;

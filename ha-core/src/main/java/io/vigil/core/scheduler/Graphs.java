@@ -29,7 +29,19 @@ final class Graphs {
         final Duration interval;
         final boolean runnable;
         final String detail;
-        final Set<Integer> after = new LinkedHashSet<>();
+        /** Prerequisites; created on the first edge (most probes have none). */
+        Set<Integer> after;
+
+        void addAfter(int id) {
+            if (after == null) {
+                after = new LinkedHashSet<>(4);
+            }
+            after.add(id);
+        }
+
+        Set<Integer> after() {
+            return after == null ? Set.of() : after;
+        }
 
         Node(int id, ActionType type, String resource, String node, Duration interval, boolean runnable,
              String detail) {
@@ -59,7 +71,7 @@ final class Graphs {
         for (PrimitiveRsc leaf : cluster.leaves) {
             CloneRsc clone = leaf.parentClone();
             if (clone != null && !clone.unique && !isFirstInstanceLeaf(clone, leaf)) {
-                continue;
+                continue; // an anonymous clone is probed once per node, through its first instance
             }
             for (SchedNode n : cluster.nodes) {
                 if (n.online() && !n.fenced && !leaf.known.get(n.index)) {
@@ -78,10 +90,10 @@ final class Graphs {
                     Node s = add(nodes, byAct, stop, ActionType.STOP);
                     Node f = fences.get(stop.node);
                     if (f != null) {
-                        s.after.add(f.id);
+                        s.addAfter(f.id);
                     }
                     if (leaf.demote != null && byAct.containsKey(leaf.demote) && leaf.demote.node == stop.node) {
-                        s.after.add(byAct.get(leaf.demote).id);
+                        s.addAfter(byAct.get(leaf.demote).id);
                     }
                 }
             }
@@ -91,18 +103,18 @@ final class Graphs {
                 for (Act stop : leaf.stops) {
                     Node s = byAct.get(stop);
                     if (s != null) {
-                        start.after.add(s.id);
+                        start.addAfter(s.id);
                     }
                 }
                 for (Node p : probes.getOrDefault(leaf, List.of())) {
-                    start.after.add(p.id);
+                    start.addAfter(p.id);
                 }
             }
             Node promote = null;
             if (leaf.promote != null && !leaf.promote.optional) {
                 promote = add(nodes, byAct, leaf.promote, ActionType.PROMOTE);
                 if (start != null) {
-                    promote.after.add(start.id);
+                    promote.addAfter(start.id);
                 }
             }
             Node last = promote != null ? promote : start;
@@ -125,7 +137,7 @@ final class Graphs {
                     }
                     Node m = new Node(nodes.size(), ActionType.MONITOR, leaf.id, leaf.start.node.name,
                             op.interval(), true, null);
-                    m.after.add(last.id);
+                    m.addAfter(last.id);
                     nodes.add(m);
                 }
             }
@@ -140,7 +152,7 @@ final class Graphs {
             for (Node t : thens) {
                 for (Node f : firsts) {
                     if (f != t && (!perNode || f.node.equals(t.node))) {
-                        t.after.add(f.id);
+                        t.addAfter(f.id);
                     }
                 }
             }
@@ -148,8 +160,13 @@ final class Graphs {
         breakCycles(nodes);
         List<GraphAction> out = new ArrayList<>(nodes.size());
         for (Node n : nodes) {
-            List<Integer> after = new ArrayList<>(n.after);
-            after.sort(null);
+            List<Integer> after;
+            if (n.after == null || n.after.isEmpty()) {
+                after = List.of();
+            } else {
+                after = new ArrayList<>(n.after);
+                after.sort(null);
+            }
             out.add(new GraphAction(n.id, n.type, n.resource, n.node, n.interval, after, n.runnable, n.detail));
         }
         return new TransitionGraph(out);
@@ -157,12 +174,7 @@ final class Graphs {
 
     private static boolean isFirstInstanceLeaf(CloneRsc clone, PrimitiveRsc leaf) {
         Rsc first = clone.instances.get(0);
-        for (PrimitiveRsc l : first.leaves()) {
-            if (l == leaf) {
-                return true;
-            }
-        }
-        return false;
+        return leaf == first || leaf.parent == first;
     }
 
     private static Node add(List<Node> nodes, Map<Act, Node> byAct, Act a, ActionType type) {
@@ -192,22 +204,21 @@ final class Graphs {
     /** Drops "after" entries that close a cycle (depth-first, in id order, so the result is deterministic). */
     private static void breakCycles(List<Node> nodes) {
         int size = nodes.size();
-        int[] state = new int[size];
+        byte[] state = new byte[size];
         int[][] after = new int[size][];
-        for (int i = 0; i < size; i++) {
-            Set<Integer> a = nodes.get(i).after;
-            int[] arr = new int[a.size()];
-            int k = 0;
-            for (int x : a) {
-                arr[k++] = x;
-            }
-            after[i] = arr;
-        }
-        int[] stackNode = new int[size];
-        int[] stackPos = new int[size];
+        int[] stackNode = null;
+        int[] stackPos = null;
         for (int start = 0; start < size; start++) {
             if (state[start] != 0) {
                 continue;
+            }
+            if (nodes.get(start).after == null) {
+                state[start] = 2; // no prerequisites: cannot be part of a cycle
+                continue;
+            }
+            if (stackNode == null) {
+                stackNode = new int[size];
+                stackPos = new int[size];
             }
             int depth = 0;
             stackNode[0] = start;
@@ -215,12 +226,13 @@ final class Graphs {
             state[start] = 1;
             while (depth >= 0) {
                 int n = stackNode[depth];
-                if (stackPos[depth] >= after[n].length) {
+                int[] edges = edges(nodes, after, n);
+                if (stackPos[depth] >= edges.length) {
                     state[n] = 2;
                     depth--;
                     continue;
                 }
-                int next = after[n][stackPos[depth]++];
+                int next = edges[stackPos[depth]++];
                 if (state[next] == 1) {
                     nodes.get(n).after.remove(next); // a back edge: it would close a cycle
                 } else if (state[next] == 0) {
@@ -231,5 +243,19 @@ final class Graphs {
                 }
             }
         }
+    }
+
+    private static int[] edges(List<Node> nodes, int[][] cache, int n) {
+        int[] e = cache[n];
+        if (e == null) {
+            Set<Integer> a = nodes.get(n).after();
+            e = new int[a.size()];
+            int k = 0;
+            for (int x : a) {
+                e[k++] = x;
+            }
+            cache[n] = e;
+        }
+        return e;
     }
 }

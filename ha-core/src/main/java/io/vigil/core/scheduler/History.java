@@ -404,6 +404,7 @@ final class History {
                 continue;
             }
             Map<String, int[]> sums = new TreeMap<>();
+            Map<String, PrimitiveRsc> representative = new TreeMap<>();
             for (FailCount fc : ns.failCounts()) {
                 String raw = fc.resource();
                 Rsc r = cluster.byId.get(raw);
@@ -428,12 +429,15 @@ final class History {
                     continue; // expired
                 }
                 Rsc target = banTarget(leaf);
-                int[] sum = sums.computeIfAbsent(target.id + "\u0000" + leaf.id, k -> new int[1]);
+                // an anonymous clone's instances share one count per node (rsc, rsc:0, rsc:1 ... add up)
+                String who = target instanceof CloneRsc ? leaf.primitive.id() : leaf.id;
+                representative.putIfAbsent(who, leaf);
+                int[] sum = sums.computeIfAbsent(target.id + "\u0000" + who, k -> new int[1]);
                 sum[0] = Score.add(sum[0], fc.count());
             }
             for (var e : sums.entrySet()) {
                 String leafId = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
-                PrimitiveRsc leaf = (PrimitiveRsc) cluster.byId.get(leafId);
+                PrimitiveRsc leaf = representative.get(leafId);
                 if (leaf.failureIgnored) {
                     continue;
                 }

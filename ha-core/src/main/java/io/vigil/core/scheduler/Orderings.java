@@ -260,7 +260,7 @@ final class Orderings {
      */
     private static boolean blockDependents(PrimitiveRsc leaf) {
         Act start = leaf.start;
-        if (start.node == null || start.runnable) {
+        if (start.runnable || start.node == null && !leaf.current.isEmpty()) {
             return false;
         }
         boolean changed = false;
@@ -274,7 +274,8 @@ final class Orderings {
                 }
                 for (PrimitiveRsc dep : c.dependent().leaves()) {
                     Act d = dep.start;
-                    if (d.node != null && d.runnable && (primary == leaf || d.node == start.node)) {
+                    // only a positive mandatory colocation needs its primary; -INFINITY just keeps them apart
+                    if (c.score() > 0 && d.node != null && d.runnable && (primary == leaf || d.node == start.node)) {
                         d.runnable = false;
                         d.reason = "colocation with " + leaf.id;
                         changed = true;
@@ -337,7 +338,9 @@ final class Orderings {
                         changed = true;
                     }
                     if ((e.flags() & IMPLIES_FIRST) != 0 && !b.optional) {
-                        changed |= require(e.first(), node);
+                        // a clone's required action only forces first-actions on the same node
+                        SchedNode sameNode = then instanceof CloneRsc && !perNode ? b.node : null;
+                        changed |= require(e.first(), node, sameNode);
                     }
                 }
             }
@@ -371,7 +374,7 @@ final class Orderings {
      * Makes a first-action required. Only a primitive's own action is forced; for a group or clone only its
      * summary action would become required, which forces none of its members.
      */
-    private static boolean require(Ref ref, SchedNode onlyNode) {
+    private static boolean require(Ref ref, SchedNode onlyNode, SchedNode sameNode) {
         boolean changed = false;
         for (Rsc r : ref.rscs()) {
             for (Rsc unit : units(r, onlyNode, ref.task())) {
@@ -380,7 +383,8 @@ final class Orderings {
                 }
                 for (PrimitiveRsc leaf : unit.leaves()) {
                     for (Act a : actsOf(leaf, ref.task())) {
-                        if (a.optional && a.node != null && leaf.actionable()) {
+                        if (a.optional && a.node != null && leaf.actionable()
+                                && (sameNode == null || a.node == sameNode)) {
                             a.optional = false;
                             changed = true;
                         }

@@ -119,6 +119,7 @@ final class PrimitiveRsc extends Rsc {
         assigning = true;
         Colocations.applyPrimaries(cluster, this);
         Colocations.addDependentInfluence(cluster, this);
+        Colocations.respectPlacedDependents(cluster, this);
         SchedNode chosen;
         if (!actionable()) {
             chosen = current.isEmpty() ? null : current.get(0).node();

@@ -79,13 +79,15 @@ public final class Scheduler {
         for (SchedNode n : cluster.nodes) {
             nodes.put(n.name, n.displayState());
         }
-        Map<String, Map<String, ScoreDetail>> scores = new TreeMap<>();
-        List<Rsc> all = new ArrayList<>(cluster.byId.values());
-        all.sort(Comparator.comparing(r -> r.id));
-        for (Rsc r : all) {
-            if (r.parent instanceof CloneRsc) {
-                continue; // instances are reported through their clone
+        Map<String, Map<String, ScoreDetail>> scores = new java.util.HashMap<>();
+        List<Rsc> all = new ArrayList<>();
+        for (Rsc top : cluster.resources) {
+            all.add(top);
+            if (top instanceof GroupRsc g) {
+                all.addAll(g.members); // instances of clones are reported through their clone
             }
+        }
+        for (Rsc r : all) {
             Map<String, ScoreDetail> perNode = new java.util.LinkedHashMap<>();
             for (SchedNode n : cluster.nodes) {
                 int s = r.scores[n.index];
