@@ -20,6 +20,7 @@ import io.vigil.core.model.OperationRecord;
 import io.vigil.core.model.Order;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Resource;
+import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Rule;
 import io.vigil.core.model.RuleExpression;
@@ -348,7 +349,7 @@ public final class CibXmlWriter {
             out.empty("rsc_colocation", a.toArray(String[]::new));
         } else if (c instanceof Order o) {
             List<String> a = new ArrayList<>(List.of("id", o.id(), "first", o.first(), "then", o.then()));
-            if (o.firstAction() != io.vigil.core.model.ResourceAction.START || o.thenAction() != o.firstAction()) {
+            if (o.firstAction() != ResourceAction.START || o.thenAction() != o.firstAction()) {
                 a.addAll(List.of("first-action", o.firstAction().text(), "then-action", o.thenAction().text()));
             }
             a.addAll(List.of("kind", o.kind().text()));

@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -64,7 +66,7 @@ public final class ClusterGenerator {
     private final int[] load;
     private final ConfigurationBuilder builder = Configuration.builder();
     /** Every primitive, in configuration order, with its agent. */
-    private final Map<String, AgentType> primitiveAgents = new java.util.LinkedHashMap<>();
+    private final Map<String, AgentType> primitiveAgents = new LinkedHashMap<>();
     /** Per node: primitive id -> role it runs in, in the converged placement. */
     private final List<Map<String, Role>> running = new ArrayList<>();
     /** Where each top-level service (group or standalone primitive) runs. */
@@ -235,7 +237,7 @@ public final class ClusterGenerator {
         }
         int stickiness = random.nextDouble() < 0.1 ? 2 * DEFAULT_STICKINESS : 0;
         int priority = random.nextDouble() < 0.05 ? 10 : 0;
-        java.util.function.Consumer<ConfigurationBuilder.MetaSpec<?>> meta = m -> {
+        Consumer<ConfigurationBuilder.MetaSpec<?>> meta = m -> {
             if (stickiness > 0) {
                 m.stickiness(stickiness);
             }

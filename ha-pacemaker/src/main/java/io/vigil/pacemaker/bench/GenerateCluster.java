@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a generated cluster ({@link ClusterGenerator}) as a Pacemaker CIB XML file.
@@ -31,7 +33,7 @@ public final class GenerateCluster {
      */
     public static void main(String[] args) throws IOException {
         boolean failed = false;
-        java.util.List<String> positional = new java.util.ArrayList<>();
+        List<String> positional = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--failed-node")) {
                 failed = true;

@@ -2,6 +2,7 @@ package io.vigil.pacemaker.bench;
 
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.Primitive;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,6 +31,6 @@ public record GeneratedCluster(Configuration configuration, ClusterStatus scratc
     /** Number of configured primitives (clone children and group members included, once each). */
     public int primitiveCount() {
         return (int) configuration.allResources().stream()
-                .filter(r -> r instanceof io.vigil.core.model.Primitive).count();
+                .filter(r -> r instanceof Primitive).count();
     }
 }
