@@ -50,8 +50,7 @@ final class History {
 
     static void apply(Cluster cluster) {
         // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
-        Map<CloneRsc, TreeMap<String, Map<String, Outcome>>> cloneEntries = new TreeMap<>(
-                java.util.Comparator.comparing(c -> c.id));
+        Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
             if (node == null || !node.historyCounts()) {
@@ -63,7 +62,7 @@ final class History {
                 String base = raw;
                 String suffix = "";
                 int colon = raw.lastIndexOf(':');
-                if (colon > 0 && raw.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                if (colon > 0 && colon < raw.length() - 1 && digitsFrom(raw, colon + 1)) {
                     base = raw.substring(0, colon);
                     suffix = raw.substring(colon + 1);
                 }
@@ -77,8 +76,8 @@ final class History {
                     String slot = clone.unique || clone.cloneNodeMax > 1 ? suffix : "";
                     String key = nodeKey(node.index) + "|" + slot;
                     // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
-                    cloneEntries.computeIfAbsent(clone, c -> new TreeMap<>())
-                            .computeIfAbsent(key, k -> new TreeMap<>())
+                    cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
+                            .computeIfAbsent(key, k -> new java.util.HashMap<>(4))
                             .merge(base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
                     for (PrimitiveRsc l : clone.leavesOf(base)) {
                         l.known.set(node.index);
@@ -95,10 +94,22 @@ final class History {
                 attach(cluster, leaf, node, replay(cluster, h.operations(), leaf.primitive, leaf));
             }
         }
-        for (var e : cloneEntries.entrySet()) {
-            spread(cluster, e.getKey(), e.getValue());
+        for (Rsc top : cluster.resources) {
+            Map<String, Map<String, Outcome>> entries = top instanceof CloneRsc c ? cloneEntries.get(c) : null;
+            if (entries != null) {
+                spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // by node, then slot
+            }
         }
         failCounts(cluster);
+    }
+
+    private static boolean digitsFrom(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A node index as six digits, so keys sort by node. */

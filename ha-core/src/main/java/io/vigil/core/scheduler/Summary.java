@@ -62,6 +62,15 @@ final class Summary {
             if (line != null) {
                 out.add(line);
             }
+            // Active on several nodes: every further copy that is stopped gets its own line.
+            for (int i = 1; i < leaf.current.size() && leaf.actionable() && !cluster.maintenanceMode; i++) {
+                PrimitiveRsc.Active extra = leaf.current.get(i);
+                Act stop = leaf.stopOn(extra.node());
+                if (stop != null && !stop.optional && extra.node() != leaf.start.node) {
+                    out.add(fmt("Stop", leaf.id, roleText(leaf, extra.role()) + extra.node().name)
+                            + (stop.runnable ? "" : " blocked"));
+                }
+            }
         }
         return out;
     }

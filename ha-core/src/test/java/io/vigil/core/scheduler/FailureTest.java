@@ -107,4 +107,21 @@ class FailureTest {
                 "Recover web ( node1 -> node2 )");
         assertThat(result.placement()).singleElement().satisfies(p -> assertThat(p.role()).isEqualTo(Role.STARTED));
     }
+
+    @Test
+    void a_resource_found_active_on_two_nodes_is_stopped_everywhere_and_started_once() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").running("web", "node1")
+                .running("web", "node2").build());
+
+        assertThat(result.current()).hasSize(2);
+        assertThat(result.placement()).hasSize(1);
+        assertThat(result.graph().actions().stream().filter(a -> a.type() == ActionType.STOP)).hasSize(2);
+        assertThat(result.summary()).hasSize(2);
+    }
 }
