@@ -13,11 +13,15 @@ import java.util.function.Predicate;
 /**
  * A scripted three-node cluster, each node in its own JVM over TCP on 127.0.0.1: formation, a change forwarded
  * to the DC, kill -9 of the DC and the take-over, loss of quorum, and the nodes coming back. Prints what
- * happens as it happens, and ends by itself (about 30-60 s). Run it with {@code bash examples/demo.sh}.
+ * happens as it happens, including the transition the DC plans after each change (where each resource would
+ * start, what it would fence), and ends by itself (about 30-60 s). Run it with {@code bash examples/demo.sh}.
  */
 public final class ClusterDemo {
     private static final long START = System.nanoTime();
     private static final List<String> NAMES = List.of("n1", "n2", "n3");
+
+    /** The last plan printed per DC: a DC re-plans after every commit, but only a changed plan is news. */
+    private static final Map<String, String> LAST_PLAN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final List<NodeProcess> nodes = new ArrayList<>();
 
@@ -45,9 +49,18 @@ public final class ClusterDemo {
         if (p.length < 4) {
             return;
         }
+        if (p[2].equals("DC_ELECTED") && p[3].startsWith(p[0] + " ")) {
+            LAST_PLAN.remove(p[0]); // a new term: its first plan is news even if an old one read the same
+        }
         switch (p[2]) {
-            case "QUORUM_GAINED", "QUORUM_LOST", "DC_ELECTED", "CIB_REPAIRED", "CIB_CONFLICT_RESOLVED" ->
+            case "QUORUM_GAINED", "QUORUM_LOST", "DC_ELECTED", "CIB_REPAIRED", "CIB_CONFLICT_RESOLVED",
+                    "SCHEDULER_FAILED" ->
                     say("   live | " + p[0] + ": " + p[2].toLowerCase(Locale.ROOT).replace('_', ' ') + " - " + p[3]);
+            case "TRANSITION_PLANNED" -> {
+                if (!p[3].equals(LAST_PLAN.put(p[0], p[3]))) {
+                    say("   live | DC " + p[0] + " plans: " + p[3]);
+                }
+            }
             default -> {
             }
         }
@@ -73,6 +86,8 @@ public final class ClusterDemo {
         say("");
         say("STEP 1  Start n1, n2 and n3. Quorum needs 2 of 3 votes; the coordinator of a quorate partition"
                 + " becomes DC after its join round.");
+        say("        After every CIB change it commits, the DC runs the scheduler and plans a transition (shown as"
+                + " 'DC .. plans:'). No executor yet: plans are computed, not carried out.");
         for (NodeProcess n : nodes) {
             n.start();
         }
