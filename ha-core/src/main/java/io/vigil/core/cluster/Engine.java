@@ -146,6 +146,8 @@ final class Engine {
     private final Map<String, CibVersion> memberVersion = new TreeMap<>();
     /** The transition planned for the newest committed CIB; null until then, after a failure, and off the DC role. */
     private PlannedTransition planned;
+    /** The CIB version the scheduler last ran on in this term (also after a failure), so it runs once per version. */
+    private CibVersion plannedVersion;
     private final Map<String, Msg.Result> recentResults = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -295,6 +297,7 @@ final class Engine {
         acks.clear();
         memberVersion.clear();
         planned = null;
+        plannedVersion = null;
     }
 
     // ------------------------------------------------------------------ messages
@@ -472,6 +475,7 @@ final class Engine {
         if (newDc) {
             emit(ClusterEvent.Type.DC_ELECTED, self + " is DC (term " + term + ", view " + view.id() + ")");
         }
+        checkCommit(); // after DC_ELECTED: when this node's votes alone suffice, the commit plans a transition
         resendRequests();
     }
 
@@ -556,7 +560,6 @@ final class Engine {
         if (wasCorrupt) {
             emit(ClusterEvent.Type.CIB_REPAIRED, "corrupt CIB replaced by the join round's newest copy");
         }
-        checkCommit();
     }
 
     private int commitVotes() {
@@ -588,9 +591,10 @@ final class Engine {
      * result. A failing scheduler must not take the DC down: it is logged and reported, and no plan is kept.
      */
     private void plan() {
-        if (role != Role.ACTIVE) {
+        if (role != Role.ACTIVE || cib.version().equals(plannedVersion)) {
             return;
         }
+        plannedVersion = cib.version();
         Instant now = timers.wallClock();
         ClusterStatus status = new ClusterStatus(quorate, self, cib.status().nodes());
         try {
@@ -624,6 +628,7 @@ final class Engine {
             nodes.add(withMembership(w.joined(), w.joined().name(), Membership.ONLINE));
             write(w, new Cib(cib.version().nextUpdate(), cib.configuration(),
                     new ClusterStatus(cib.status().quorate(), cib.status().dc(), nodes)));
+            checkCommit();
             return;
         }
         if (!quorate && !ignoreQuorum()) {
@@ -647,6 +652,7 @@ final class Engine {
             return;
         }
         write(w, new Cib(now.nextEpoch(), w.configuration(), cib.status()));
+        checkCommit();
     }
 
     private Msg.Result result(Write w, Msg.Outcome outcome, Configuration current, List<Problem> problems,

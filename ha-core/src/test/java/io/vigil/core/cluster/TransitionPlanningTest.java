@@ -82,8 +82,31 @@ class TransitionPlanningTest {
             sim.run(500);
             runs.add(plannedEvents(sim));
         }
-        assertThat(runs.get(0)).hasSizeGreaterThanOrEqualTo(4).isEqualTo(runs.get(1));
+        assertThat(runs.get(0)).hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates().isEqualTo(runs.get(1));
         assertThat(runs.get(0)).anyMatch(l -> l.startsWith("n2 ") && l.contains("Start db ( n3 )"));
+    }
+
+    @Test
+    void a_two_node_survivor_whose_own_vote_commits_announces_itself_as_dc_before_its_plan() {
+        SimCluster sim = new SimCluster(25, true, null, "a", "b");
+        sim.startAll();
+        assertThat(sim.runUntil(sim::converged, 20_000)).isTrue();
+        commit(sim, "b", addResource("web"));
+        String dc = sim.activeDcs().get(0);
+        String survivor = dc.equals("a") ? "b" : "a";
+        sim.crash(dc);
+        assertThat(sim.runUntil(() -> planOf(sim, survivor) != null, 10_000)).isTrue();
+        List<String> types = new ArrayList<>();
+        for (ClusterEvent e : sim.node(survivor).events) {
+            if (e.type() == ClusterEvent.Type.DC_ELECTED || e.type() == ClusterEvent.Type.TRANSITION_PLANNED) {
+                types.add(e.type() + " " + e.snapshot().cib().version());
+            }
+        }
+        String version = sim.node(survivor).snapshot().cib().version().toString();
+        assertThat(types).endsWith("DC_ELECTED " + version, "TRANSITION_PLANNED " + version);
+        assertThat(planOf(sim, survivor).summary())
+                .containsExactly("Fence (reboot) " + dc + " 'peer is no longer part of the cluster'",
+                        "Start web ( " + survivor + " )");
     }
 
     @Test
