@@ -20,8 +20,9 @@ public final class ClusterDemo {
     private static final long START = System.nanoTime();
     private static final List<String> NAMES = List.of("n1", "n2", "n3");
 
-    /** The last plan printed per DC: a DC re-plans after every commit, but only a changed plan is news. */
-    private static final Map<String, String> LAST_PLAN = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last plan printed, with its DC: a DC re-plans after every commit, but only a changed plan is news. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> LAST_PLAN =
+            new java.util.concurrent.atomic.AtomicReference<>("");
 
     private final List<NodeProcess> nodes = new ArrayList<>();
 
@@ -49,15 +50,12 @@ public final class ClusterDemo {
         if (p.length < 4) {
             return;
         }
-        if (p[2].equals("DC_ELECTED") && p[3].startsWith(p[0] + " ")) {
-            LAST_PLAN.remove(p[0]); // a new term: its first plan is news even if an old one read the same
-        }
         switch (p[2]) {
             case "QUORUM_GAINED", "QUORUM_LOST", "DC_ELECTED", "CIB_REPAIRED", "CIB_CONFLICT_RESOLVED",
                     "SCHEDULER_FAILED" ->
                     say("   live | " + p[0] + ": " + p[2].toLowerCase(Locale.ROOT).replace('_', ' ') + " - " + p[3]);
             case "TRANSITION_PLANNED" -> {
-                if (!p[3].equals(LAST_PLAN.put(p[0], p[3]))) {
+                if (!LAST_PLAN.getAndSet(p[0] + ": " + p[3]).equals(p[0] + ": " + p[3])) {
                     say("   live | DC " + p[0] + " plans: " + p[3]);
                 }
             }
