@@ -381,6 +381,17 @@ final class Engine {
     }
 
     private void onJoinReply(String from, Msg.JoinReply r) {
+        if (role == Role.ACTIVE && r.term() > term) {
+            // A member promised a higher term (a join round it saw elsewhere, e.g. while this DC finished its own
+            // round by timeout without it). It drops this DC's pushes from now on, so only a new round above its
+            // term brings it back.
+            log.info("{}: {} answered with term {} above this DC's term {}; opening a new join round", self, from,
+                    r.term(), term);
+            term = r.term();
+            stepDown("member " + from + " is at a higher term");
+            startJoin();
+            return;
+        }
         if (role == Role.ACTIVE && r.ok() && r.term() == term && !replies.containsKey(from)) {
             replies.put(from, r);
             if (r.local() != null) {
