@@ -13,11 +13,16 @@ import java.util.function.Predicate;
 /**
  * A scripted three-node cluster, each node in its own JVM over TCP on 127.0.0.1: formation, a change forwarded
  * to the DC, kill -9 of the DC and the take-over, loss of quorum, and the nodes coming back. Prints what
- * happens as it happens, and ends by itself (about 30-60 s). Run it with {@code bash examples/demo.sh}.
+ * happens as it happens, including the transition the DC plans after each change (where each resource would
+ * start, what it would fence), and ends by itself (about 30-60 s). Run it with {@code bash examples/demo.sh}.
  */
 public final class ClusterDemo {
     private static final long START = System.nanoTime();
     private static final List<String> NAMES = List.of("n1", "n2", "n3");
+
+    /** The last plan printed, with its DC: a DC re-plans after every commit, but only a changed plan is news. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> LAST_PLAN =
+            new java.util.concurrent.atomic.AtomicReference<>("");
 
     private final List<NodeProcess> nodes = new ArrayList<>();
 
@@ -46,8 +51,14 @@ public final class ClusterDemo {
             return;
         }
         switch (p[2]) {
-            case "QUORUM_GAINED", "QUORUM_LOST", "DC_ELECTED", "CIB_REPAIRED", "CIB_CONFLICT_RESOLVED" ->
+            case "QUORUM_GAINED", "QUORUM_LOST", "DC_ELECTED", "CIB_REPAIRED", "CIB_CONFLICT_RESOLVED",
+                    "SCHEDULER_FAILED" ->
                     say("   live | " + p[0] + ": " + p[2].toLowerCase(Locale.ROOT).replace('_', ' ') + " - " + p[3]);
+            case "TRANSITION_PLANNED" -> {
+                if (!LAST_PLAN.getAndSet(p[0] + ": " + p[3]).equals(p[0] + ": " + p[3])) {
+                    say("   live | DC " + p[0] + " plans: " + p[3]);
+                }
+            }
             default -> {
             }
         }
@@ -73,6 +84,8 @@ public final class ClusterDemo {
         say("");
         say("STEP 1  Start n1, n2 and n3. Quorum needs 2 of 3 votes; the coordinator of a quorate partition"
                 + " becomes DC after its join round.");
+        say("        After every CIB change it commits, the DC runs the scheduler and plans a transition (shown as"
+                + " 'DC .. plans:'). No executor yet: plans are computed, not carried out.");
         for (NodeProcess n : nodes) {
             n.start();
         }

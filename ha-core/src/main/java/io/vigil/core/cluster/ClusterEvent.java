@@ -26,6 +26,18 @@ public record ClusterEvent(Type type, String detail, ClusterSnapshot snapshot) {
          * A join round found CIBs that diverged (both sides of a partition changed the configuration); the newest
          * won and the other side's changes were dropped. The detail names both versions.
          */
-        CIB_CONFLICT_RESOLVED
+        CIB_CONFLICT_RESOLVED,
+        /**
+         * The acting DC ran the scheduler on a CIB it committed (after its join round, and after each committed
+         * change once no other write is queued behind it). The detail is the transition summary on one line
+         * ({@code Start web ( n2 )}, lines separated by {@code "; "}), or {@code "no actions"};
+         * {@code snapshot.plannedTransition()} holds the whole result.
+         */
+        TRANSITION_PLANNED,
+        /**
+         * The scheduler threw on a committed CIB. The DC keeps running and has no planned transition until the
+         * next CIB change; the detail names the CIB version and the error (also logged at ERROR).
+         */
+        SCHEDULER_FAILED
     }
 }

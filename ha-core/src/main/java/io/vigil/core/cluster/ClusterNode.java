@@ -131,6 +131,14 @@ public final class ClusterNode implements AutoCloseable {
         return onLoop(() -> engine.snapshot());
     }
 
+    /**
+     * The transition this node planned as the acting DC for its newest committed CIB (see
+     * {@link PlannedTransition}); empty on followers, before the first plan and after a scheduler failure.
+     */
+    public java.util.Optional<PlannedTransition> plannedTransition() {
+        return java.util.Optional.ofNullable(snapshot().plannedTransition());
+    }
+
     /** This node's copy of the CIB (it may trail the DC's by a moment). */
     public Cib cib() {
         return snapshot().cib();

@@ -18,10 +18,13 @@ import java.util.List;
  * @param term          the DC term this node follows
  * @param cib           this node's copy of the CIB (may trail the DC's for a moment)
  * @param cibIntact     false while the stored CIB was found corrupt and no peer has replaced it yet
+ * @param plannedTransition the transition this node computed as acting DC for its newest committed CIB; null on
+ *                      followers, before the first plan, while a write is still being committed for the first
+ *                      time, and after a scheduler failure
  */
 public record ClusterSnapshot(String node, long viewId, List<String> members, boolean quorate, int votes,
                               int expectedVotes, int quorumVotes, boolean waitingForAll, String dc, long term,
-                              Cib cib, boolean cibIntact) {
+                              Cib cib, boolean cibIntact, PlannedTransition plannedTransition) {
     public ClusterSnapshot {
         members = List.copyOf(members);
     }

@@ -10,6 +10,9 @@ import io.vigil.core.model.Membership;
 import io.vigil.core.model.NoQuorumPolicy;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.Problem;
+import io.vigil.core.scheduler.Scheduler;
+import io.vigil.core.scheduler.SchedulerResult;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +46,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The DC is the only writer. Changes are validated as a whole, written one at a time, persisted and
  *   replicated; a change is committed when members holding a quorum of votes have acknowledged it.</li>
  *   <li>Members ignore messages from older views and older terms.</li>
+ *   <li>After each commit that leaves no write queued (the join round's write included), the DC runs the
+ *   scheduler on the committed CIB and publishes the {@link PlannedTransition}. The scheduler is a pure function,
+ *   so it runs inside the step; for very large configurations it delays this node's protocol steps by its run
+ *   time (JGroups failure detection runs on its own threads and is not affected).</li>
  * </ul>
  */
 final class Engine {
@@ -93,6 +100,12 @@ final class Engine {
     private record Pending(String from, Msg msg) {
     }
 
+    /** How the DC computes a transition: {@link Scheduler#schedule} unless a test replaces it. */
+    @FunctionalInterface
+    interface Planner {
+        SchedulerResult plan(Configuration configuration, ClusterStatus status, Instant now);
+    }
+
     private final String self;
     private final Quorum quorum;
     private final Transport transport;
@@ -101,6 +114,7 @@ final class Engine {
     private final ClusterListener listener;
     private final Settings settings;
     private Supplier<NodeStatus> localState;
+    private Planner planner = Scheduler::schedule;
 
     // durable
     private long term;
@@ -130,6 +144,10 @@ final class Engine {
     private final Set<String> acks = new TreeSet<>();
     /** The newest version each member acknowledged in this term; the DC keeps pushing to those behind. */
     private final Map<String, CibVersion> memberVersion = new TreeMap<>();
+    /** The transition planned for the newest committed CIB; null until then, after a failure, and off the DC role. */
+    private PlannedTransition planned;
+    /** The CIB version the scheduler last ran on in this term (also after a failure), so it runs once per version. */
+    private CibVersion plannedVersion;
     private final Map<String, Msg.Result> recentResults = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -163,6 +181,11 @@ final class Engine {
     /** Replaces how this node reports its own state in join rounds (default: its entry in its CIB copy). */
     void localState(Supplier<NodeStatus> supplier) {
         this.localState = supplier;
+    }
+
+    /** Replaces how the DC computes transitions (default: {@link Scheduler#schedule}). */
+    void planner(Planner p) {
+        this.planner = p;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -273,6 +296,8 @@ final class Engine {
         inflight = null;
         acks.clear();
         memberVersion.clear();
+        planned = null;
+        plannedVersion = null;
     }
 
     // ------------------------------------------------------------------ messages
@@ -356,6 +381,17 @@ final class Engine {
     }
 
     private void onJoinReply(String from, Msg.JoinReply r) {
+        if (role == Role.ACTIVE && r.term() > term) {
+            // A member promised a higher term (a join round it saw elsewhere, e.g. while this DC finished its own
+            // round by timeout without it). It drops this DC's pushes from now on, so only a new round above its
+            // term brings it back.
+            log.info("{}: {} answered with term {} above this DC's term {}; opening a new join round", self, from,
+                    r.term(), term);
+            term = r.term();
+            stepDown("member " + from + " is at a higher term");
+            startJoin();
+            return;
+        }
         if (role == Role.ACTIVE && r.ok() && r.term() == term && !replies.containsKey(from)) {
             replies.put(from, r);
             if (r.local() != null) {
@@ -450,6 +486,7 @@ final class Engine {
         if (newDc) {
             emit(ClusterEvent.Type.DC_ELECTED, self + " is DC (term " + term + ", view " + view.id() + ")");
         }
+        checkCommit(); // after DC_ELECTED: when this node's votes alone suffice, the commit plans a transition
         resendRequests();
     }
 
@@ -534,7 +571,6 @@ final class Engine {
         if (wasCorrupt) {
             emit(ClusterEvent.Type.CIB_REPAIRED, "corrupt CIB replaced by the join round's newest copy");
         }
-        checkCommit();
     }
 
     private int commitVotes() {
@@ -556,6 +592,34 @@ final class Engine {
                     List.of(), null));
         }
         pump();
+        if (inflight == null) {
+            plan(); // when another write is already in flight, its commit plans for both
+        }
+    }
+
+    /**
+     * Runs the scheduler on the committed CIB, with the quorum state as this DC sees it now, and publishes the
+     * result. A failing scheduler must not take the DC down: it is logged and reported, and no plan is kept.
+     */
+    private void plan() {
+        if (role != Role.ACTIVE || cib.version().equals(plannedVersion)) {
+            return;
+        }
+        plannedVersion = cib.version();
+        Instant now = timers.wallClock();
+        ClusterStatus status = new ClusterStatus(quorate, self, cib.status().nodes());
+        try {
+            planned = new PlannedTransition(self, term, cib.version(), quorate, now,
+                    planner.plan(cib.configuration(), status, now));
+        } catch (RuntimeException e) {
+            planned = null;
+            log.error("{}: the scheduler failed on CIB {} (term {}); no transition planned until the next change: {}",
+                    self, cib.version(), term, e.toString(), e);
+            emit(ClusterEvent.Type.SCHEDULER_FAILED, "the scheduler failed on CIB " + cib.version() + ": " + e);
+            return;
+        }
+        log.info("{}: planned transition for CIB {}: {}", self, cib.version(), planned.summaryText());
+        emit(ClusterEvent.Type.TRANSITION_PLANNED, planned.summaryText());
     }
 
     private void pump() {
@@ -575,6 +639,7 @@ final class Engine {
             nodes.add(withMembership(w.joined(), w.joined().name(), Membership.ONLINE));
             write(w, new Cib(cib.version().nextUpdate(), cib.configuration(),
                     new ClusterStatus(cib.status().quorate(), cib.status().dc(), nodes)));
+            checkCommit();
             return;
         }
         if (!quorate && !ignoreQuorum()) {
@@ -598,6 +663,7 @@ final class Engine {
             return;
         }
         write(w, new Cib(now.nextEpoch(), w.configuration(), cib.status()));
+        checkCommit();
     }
 
     private Msg.Result result(Write w, Msg.Outcome outcome, Configuration current, List<Problem> problems,
@@ -833,7 +899,8 @@ final class Engine {
     /** This node's state now. */
     ClusterSnapshot snapshot() {
         return new ClusterSnapshot(self, view.id(), view.members(), quorate, quorum.votes(view.members()),
-                quorum.expectedVotes(), quorum.threshold(), quorum.waitingForAll(), dc, term, cib, intact);
+                quorum.expectedVotes(), quorum.threshold(), quorum.waitingForAll(), dc, term, cib, intact,
+                role == Role.ACTIVE ? planned : null);
     }
 
     String name() {

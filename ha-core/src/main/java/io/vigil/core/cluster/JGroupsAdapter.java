@@ -138,6 +138,11 @@ final class JGroupsAdapter implements Transport, Timers, Receiver {
     }
 
     @Override
+    public java.time.Instant wallClock() {
+        return java.time.Instant.now();
+    }
+
+    @Override
     public Cancellable schedule(long delayMs, Runnable task) {
         try {
             ScheduledFuture<?> f = loop.schedule(() -> {

@@ -128,6 +128,49 @@ class ClusterNodeTest {
                 .allMatch(s -> s.membership() == Membership.ONLINE);
     }
 
+    private static PlannedTransition planOfDc(List<ClusterNode> group) {
+        ClusterNode dc = group.stream().filter(n -> n.snapshot().isDc()).findFirst().orElseThrow();
+        return dc.plannedTransition().orElseThrow();
+    }
+
+    @Test
+    void the_dc_plans_where_a_new_resource_starts_and_plans_it_elsewhere_when_its_preferred_node_leaves()
+            throws Exception {
+        List<ClusterNode> all = startAll(3);
+        awaitOneDc(all);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        all.forEach(n -> n.addListener(e -> {
+            if (e.type() == ClusterEvent.Type.TRANSITION_PLANNED) {
+                events.add(n.name() + ": " + e.detail());
+            }
+        }));
+        ClusterNode follower = all.stream().filter(n -> !n.snapshot().isDc()).findFirst().orElseThrow();
+        CibVersion v = follower.updateConfiguration(c -> c.toBuilder().primitive("web", "ocf:heartbeat:Dummy")
+                .location("web-prefers-n3", "web", "n3", 100).build()).get(20, TimeUnit.SECONDS);
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            PlannedTransition plan = planOfDc(all);
+            assertThat(plan.cibVersion()).isGreaterThanOrEqualTo(v);
+            assertThat(plan.summary()).containsExactly("Start web ( n3 )");
+            assertThat(plan.result().placement()).singleElement()
+                    .satisfies(p -> assertThat(p.resource() + "@" + p.node()).isEqualTo("web@n3"));
+        });
+        String dc = all.get(0).snapshot().dc();
+        assertThat(events).contains(dc + ": Start web ( n3 )").allMatch(e -> e.startsWith(dc + ": "));
+        for (ClusterNode n : all) {
+            assertThat(n.plannedTransition().isPresent()).as("%s has a plan", n.name()).isEqualTo(n.name().equals(dc));
+        }
+
+        ClusterNode n3 = all.get(2);
+        n3.close();
+        List<ClusterNode> rest = all.subList(0, 2);
+        awaitOneDc(rest);
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            PlannedTransition plan = planOfDc(rest);
+            assertThat(plan.result().nodes()).containsEntry("n3", "offline");
+            assertThat(plan.summary()).singleElement().asString().matches("Start web \\( n[12] \\)");
+        });
+    }
+
     @Test
     void an_invalid_change_is_refused_with_every_problem_and_changes_nothing() throws Exception {
         List<ClusterNode> all = startAll(3);

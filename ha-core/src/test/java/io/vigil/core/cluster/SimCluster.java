@@ -2,6 +2,7 @@ package io.vigil.core.cluster;
 
 import io.vigil.core.model.CibVersion;
 import io.vigil.core.model.Configuration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,6 +62,9 @@ final class SimCluster {
         }
     }
 
+    /** The wall-clock time at virtual time 0, so time-based scheduler input is the same in every run. */
+    static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
     private record Event(long time, long seq, Runnable task) {
     }
 
@@ -88,6 +92,8 @@ final class SimCluster {
     /** How long the membership layer takes to notice a change, ms (plus up to 50% jitter). */
     long detectionMs = 200;
     Engine.Settings settings = Engine.Settings.DEFAULTS;
+    /** How DCs compute transitions; null: the scheduler. */
+    Engine.Planner planner;
 
     SimCluster(long seed, boolean twoNode, Boolean waitForAll, String... names) {
         this.rnd = new Random(seed);
@@ -170,6 +176,11 @@ final class SimCluster {
             }
 
             @Override
+            public Instant wallClock() {
+                return EPOCH.plusMillis(now);
+            }
+
+            @Override
             public Cancellable schedule(long delayMs, Runnable task) {
                 boolean[] cancelled = {false};
                 at(now + delayMs, () -> {
@@ -181,6 +192,9 @@ final class SimCluster {
             }
         };
         n.engine = new Engine(name, new Quorum(votes, twoNode, waitForAll), t, timers, n, n.events::add, settings);
+        if (planner != null) {
+            n.engine.planner(planner);
+        }
         n.engine.start();
         joinOrder.remove(name);
         joinOrder.add(name);

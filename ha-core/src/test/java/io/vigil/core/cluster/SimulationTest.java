@@ -272,4 +272,16 @@ class SimulationTest {
     void random_crashes_partitions_and_message_loss_never_lose_an_acknowledged_change(long seed) {
         RandomFaults.run(seed, 5, 60_000);
     }
+
+    @Test
+    void an_active_dc_that_hears_of_a_higher_term_from_a_member_opens_a_new_round_and_the_member_follows_again() {
+        SimCluster sim = converged(26, 3);
+        ClusterSnapshot dc = sim.node("n1").snapshot();
+        // n3 promises a much higher term (as after a round it saw elsewhere); its answer reaches the active DC
+        sim.node("n3").engine.onMessage("n1", new Msg.JoinRequest(dc.viewId(), dc.term() + 5));
+        commit(sim, "n2", addResource("after"));
+        assertThat(sim.runUntil(sim::converged, 10_000)).isTrue();
+        assertThat(sim.node("n3").snapshot().term()).isGreaterThan(dc.term() + 5);
+        assertThat(resources(sim.node("n3"))).containsExactly("after");
+    }
 }

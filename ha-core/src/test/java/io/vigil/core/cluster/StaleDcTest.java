@@ -43,6 +43,11 @@ class StaleDcTest {
             }
 
             @Override
+            public java.time.Instant wallClock() {
+                return java.time.Instant.EPOCH;
+            }
+
+            @Override
             public Cancellable schedule(long delayMs, Runnable task) {
                 return () -> { };
             }
