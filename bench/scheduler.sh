@@ -3,12 +3,14 @@
 # Pacemaker's crm_simulate is available (or installable), runs the same clusters as CIB XML through
 # `crm_simulate -R -x` and through Vigil's whole-process `simulate`, and prints the ratio.
 #
-# Usage: bench/scheduler.sh [--full] [--no-crm] [--no-install] [--skip-build] [--sizes LIST] [--seed N]
+# Usage: bench/scheduler.sh [--full] [--no-crm] [--no-install] [--skip-build] [--sizes LIST]
+#                           [--crm-sizes LIST] [--seed N]
 #   --full        also compare 64x5000 with crm_simulate (Pacemaker needs minutes for it)
 #   --no-crm      only the in-process benchmark
 #   --no-install  do not try to install crm_simulate (pacemaker-cli-utils) when it is missing
 #   --skip-build  use what the last `mvn package` built
 #   --sizes LIST  in-process sizes, default 16x500,32x2000,64x5000,100x10000
+#   --crm-sizes LIST  sizes compared with crm_simulate, default 16x500,32x2000 (with --full also 64x5000)
 #   --seed N      generator seed, default 42
 # Environment: BENCH_KEEP=DIR keeps the generated XML and both tools' outputs in DIR.
 # crm_simulate runs 3 times on 16x500 and once on bigger sizes (a run takes minutes); Vigil 5 times.
@@ -21,6 +23,7 @@ cd "$(dirname "$0")/.."
 
 FULL=0 CRM=1 INSTALL=1 BUILD=1 SEED=42
 SIZES="16x500,32x2000,64x5000,100x10000"
+CRM_SIZES=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) FULL=1 ;;
@@ -28,8 +31,9 @@ while [ $# -gt 0 ]; do
     --no-install) INSTALL=0 ;;
     --skip-build) BUILD=0 ;;
     --sizes) SIZES="$2"; shift ;;
+    --crm-sizes) CRM_SIZES="$2"; shift ;;
     --seed) SEED="$2"; shift ;;
-    -h|--help) sed -n "2,18p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,20p" "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -120,9 +124,11 @@ summary_lines() {
   sed -n '/^Transition Summary:/,/^$/p' "$1" | grep '^ *\* ' | sed -E 's/:[0-9]+//g; s/  +/ /g; s/ +$//' | sort
 }
 
-CRM_SIZES="16x500 32x2000"
-[ "$FULL" = 1 ] && CRM_SIZES="$CRM_SIZES 64x5000"
-for size in $CRM_SIZES; do
+if [ -z "$CRM_SIZES" ]; then
+  CRM_SIZES="16x500,32x2000"
+  if [ "$FULL" = 1 ]; then CRM_SIZES="$CRM_SIZES,64x5000"; fi
+fi
+for size in ${CRM_SIZES//,/ }; do
   n=${size%x*} r=${size#*x}
   case "$size" in 16x500) crm_runs=3 ;; *) crm_runs=1 ;; esac
   for scenario in scratch nodefail; do
