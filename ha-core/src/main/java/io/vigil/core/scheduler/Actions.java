@@ -70,6 +70,17 @@ final class Actions {
         boolean changed = false;
         Act start = leaf.start;
         boolean act = leaf.actionable();
+        if (start.runnable && !start.optional && act) {
+            // Never run a second copy: a start needs every required stop of the same instance to be possible
+            // (the node is up, or it is being fenced). An unclean node that cannot be fenced keeps its resources.
+            for (Act stop : leaf.stops) {
+                if (!stop.optional && !stop.runnable) {
+                    start.runnable = false;
+                    changed = true;
+                    break;
+                }
+            }
+        }
         if (start.node != null) {
             Act stopHere = leaf.stopOn(start.node);
             if (stopHere != null) {

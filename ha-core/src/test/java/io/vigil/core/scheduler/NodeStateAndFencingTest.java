@@ -41,6 +41,20 @@ class NodeStateAndFencingTest {
     }
 
     @Test
+    void an_unclean_node_that_cannot_be_fenced_keeps_its_resources_and_no_second_copy_starts() {
+        // Fencing is enabled but the partition has no quorum (policy freeze), so node1 cannot be fenced: its
+        // resources may still run there, and starting them on node2 could run two copies.
+        Clusters status = status("node1", "node2").running("web", "node1").withoutQuorum();
+        status.node("node1").membership(Membership.UNCLEAN);
+
+        SchedulerResult result = schedule(twoNodes(true, NoQuorumPolicy.FREEZE), status.build());
+
+        assertThat(result.summary()).containsExactly("Stop web ( node1 ) blocked");
+        assertThat(result.graph().actions()).noneMatch(a -> a.type() == ActionType.START && a.runnable());
+        assertThat(placement(result)).containsExactly("web@node1");
+    }
+
+    @Test
     void without_fencing_an_unclean_nodes_resources_stay_blocked_there() {
         Clusters status = status("node1", "node2").running("web", "node1");
         status.node("node1").membership(Membership.UNCLEAN);
