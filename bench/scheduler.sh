@@ -69,7 +69,7 @@ fi
 
 log "in-process scheduler benchmark: $SIZES"
 status=0
-java "${JAVA_OPTS[@]}" -cp "$CP" io.vigil.pacemaker.bench.SchedulerBench --sizes "$SIZES" --seed "$SEED" || status=$?
+java "${JAVA_OPTS[@]}" -cp "$CP" io.vigil.pacemaker.cli.bench.SchedulerBench --sizes "$SIZES" --seed "$SEED" || status=$?
 
 [ "$CRM" = 1 ] || exit "$status"
 
@@ -134,7 +134,7 @@ for size in ${CRM_SIZES//,/ }; do
   for scenario in scratch nodefail; do
     xml="$WORK/cluster-${size}-${scenario}.xml"
     flag=""; [ "$scenario" = nodefail ] && flag="--failed-node"
-    java "${JAVA_OPTS[@]}" -cp "$CP" io.vigil.pacemaker.bench.GenerateCluster "$n" "$r" "$SEED" "$xml" $flag
+    java "${JAVA_OPTS[@]}" -cp "$CP" io.vigil.pacemaker.cli.bench.GenerateCluster "$n" "$r" "$SEED" "$xml" $flag
     log "crm_simulate $size $scenario: $crm_runs run(s)"
     if ! crm_times=$(time_runs "$crm_runs" "$WORK/crm.out" crm_simulate -R -x "$xml"); then
       log "crm_simulate failed on $size $scenario:"; tail -5 "$WORK/crm.out" >&2

@@ -1,5 +1,7 @@
-package io.vigil.pacemaker.bench;
+package io.vigil.pacemaker.cli.bench;
 
+import io.vigil.pacemaker.bench.ClusterGenerator;
+import io.vigil.pacemaker.bench.GeneratedCluster;
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.scheduler.Scheduler;
 import io.vigil.core.scheduler.SchedulerResult;

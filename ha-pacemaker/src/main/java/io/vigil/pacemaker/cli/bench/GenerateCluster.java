@@ -1,5 +1,8 @@
-package io.vigil.pacemaker.bench;
+package io.vigil.pacemaker.cli.bench;
 
+import io.vigil.pacemaker.bench.ClusterGenerator;
+import io.vigil.pacemaker.bench.GeneratedCluster;
+import io.vigil.pacemaker.bench.CibXmlWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,7 +17,7 @@ import java.util.List;
  * Writes a generated cluster ({@link ClusterGenerator}) as a Pacemaker CIB XML file.
  *
  * <pre>
- * java -cp vigil-pacemaker.jar io.vigil.pacemaker.bench.GenerateCluster NODES RESOURCES SEED OUT.xml [--failed-node]
+ * java -cp vigil-pacemaker.jar io.vigil.pacemaker.cli.bench.GenerateCluster NODES RESOURCES SEED OUT.xml [--failed-node]
  * </pre>
  *
  * <p>Without {@code --failed-node} the status is "from scratch": every node online, nothing probed or
