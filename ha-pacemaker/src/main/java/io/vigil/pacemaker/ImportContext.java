@@ -131,6 +131,10 @@ final class ImportContext {
     }
 
     int integer(XmlElement e, String what, String value) {
+        long quick = plainNumber(value);
+        if (quick >= Integer.MIN_VALUE && quick <= Integer.MAX_VALUE) {
+            return (int) quick;
+        }
         return parse(e, what, value, v -> {
             try {
                 return Integer.parseInt(v.trim());
@@ -138,6 +142,34 @@ final class ImportContext {
                 throw new IllegalArgumentException("'" + v + "' is not an integer");
             }
         });
+    }
+
+    /** Returned by {@link #plainNumber} for anything that is not a plain number. */
+    static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * A plain decimal number (optional minus, 1 to 18 digits, no spaces) without exceptions or boxing: the status
+     * section has several per operation. Anything else gives {@link #NOT_PLAIN}, and the caller takes its general
+     * path (which also produces the error message).
+     */
+    static long plainNumber(String v) {
+        if (v == null) {
+            return NOT_PLAIN;
+        }
+        int len = v.length();
+        int i = len > 0 && v.charAt(0) == '-' ? 1 : 0;
+        if (len == i || len - i > 18) {
+            return NOT_PLAIN;
+        }
+        long r = 0;
+        for (; i < len; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return NOT_PLAIN;
+            }
+            r = r * 10 + (c - '0');
+        }
+        return v.charAt(0) == '-' ? -r : r;
     }
 
     /** Pacemaker's booleans: true/yes/y/on/1 and false/no/n/off/0, in any letter case. */

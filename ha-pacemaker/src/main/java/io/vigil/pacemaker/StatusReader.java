@@ -33,6 +33,8 @@ final class StatusReader {
 
     private final ImportContext ctx;
     private final ClusterProperties properties;
+    private String lastTimestampText;
+    private Instant lastTimestamp;
 
     StatusReader(ImportContext ctx, ClusterProperties properties) {
         this.ctx = ctx;
@@ -303,11 +305,13 @@ final class StatusReader {
         if (key == null) {
             return rc;
         }
-        String[] parts = key.split(":");
-        if (parts.length < 4) {
+        int first = key.indexOf(':');
+        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
+        int third = second < 0 ? -1 : key.indexOf(':', second + 1);
+        if (third < 0) {
             throw ctx.error(op, "invalid transition-key '" + key + "': expected action:transition:rc:uuid");
         }
-        return ctx.integer(op, "transition-key", parts[2]);
+        return ctx.integer(op, "transition-key", key.substring(second + 1, third));
     }
 
     private ExecStatus execStatus(XmlElement op, int code) {
@@ -338,7 +342,20 @@ final class StatusReader {
     }
 
     private Instant epochSeconds(XmlElement e, String v) {
-        if (v == null || v.isBlank()) {
+        if (v == null) {
+            return null;
+        }
+        // Most operations of a history share a few timestamps: reuse the last one read.
+        if (v.equals(lastTimestampText)) {
+            return lastTimestamp;
+        }
+        long quick = ImportContext.plainNumber(v);
+        if (quick != ImportContext.NOT_PLAIN) {
+            lastTimestampText = v;
+            lastTimestamp = Instant.ofEpochSecond(quick);
+            return lastTimestamp;
+        }
+        if (v.isBlank()) {
             return null;
         }
         return Instant.ofEpochSecond(ctx.parse(e, "timestamp", v, t -> {

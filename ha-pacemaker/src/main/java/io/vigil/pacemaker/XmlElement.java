@@ -14,7 +14,8 @@ final class XmlElement {
     private final String tag;
     /** name, value, name, value, ... in document order. */
     private final String[] attributes;
-    private final List<XmlElement> children = new ArrayList<>(2);
+    /** Empty (shared) until the first child: most elements of a status section have none. */
+    private List<XmlElement> children = List.of();
     private final int line;
     private final int column;
 
@@ -42,10 +43,13 @@ final class XmlElement {
 
     /** The direct child elements, in document order (unmodifiable). */
     List<XmlElement> children() {
-        return java.util.Collections.unmodifiableList(children);
+        return children.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(children);
     }
 
     void add(XmlElement child) {
+        if (children.isEmpty()) {
+            children = new ArrayList<>(4);
+        }
         children.add(child);
     }
 
