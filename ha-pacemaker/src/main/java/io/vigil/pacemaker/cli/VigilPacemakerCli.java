@@ -5,6 +5,10 @@ import io.vigil.pacemaker.CibImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+
 /**
  * Entry point of {@code vigil-pacemaker.jar}.
  *
@@ -30,7 +34,15 @@ public final class VigilPacemakerCli implements Runnable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        return commandLine().execute(args);
+        // Buffered standard output, flushed once at the end: simulate prints thousands of lines for a large
+        // cluster, and picocli's default writer flushes on every line.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out), 1 << 16),
+                false); // the default charset, as picocli's own writer
+        try {
+            return commandLine().setOut(out).execute(args);
+        } finally {
+            out.flush();
+        }
     }
 
     /** The configured command line (output to System.out/err unless the caller sets others). */
