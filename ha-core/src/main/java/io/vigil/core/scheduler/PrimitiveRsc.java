@@ -54,9 +54,12 @@ final class PrimitiveRsc extends Rsc {
         this.primitive = primitive;
     }
 
+    /** {@link #leaves()}: the tree is fixed, so the one-element list is made once. */
+    private final List<PrimitiveRsc> self = List.of(this);
+
     @Override
     List<PrimitiveRsc> leaves() {
-        return List.of(this);
+        return self;
     }
 
     @Override
