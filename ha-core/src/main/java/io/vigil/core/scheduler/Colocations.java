@@ -192,7 +192,7 @@ final class Colocations {
             }
         }
         if (Math.abs(c.score()) >= Score.INFINITY || anyAvailable(cluster, work)) {
-            commit(dep, work, "colocation " + c.id() + " with " + c.primary().id, true);
+            commit(dep, work, new Why("colocation ", c.id(), " with ", c.primary().id, ""), true);
         }
     }
 
@@ -229,7 +229,7 @@ final class Colocations {
             int[] work = addColocatedScores(cluster, dep, rsc.scores, c, factor, onlyPositive, 0);
             // A clone keeps its dependents' pull to itself (which nodes it may use); its instances keep their
             // own scores, so running instances stay put.
-            commit(rsc, work, "dependent " + dep.id + " (" + c.id() + ")", !(rsc instanceof CloneRsc));
+            commit(rsc, work, new Why("dependent ", dep.id, " (", c.id(), ")"), !(rsc instanceof CloneRsc));
         }
     }
 
@@ -292,12 +292,26 @@ final class Colocations {
         return false;
     }
 
-    private static void commit(Rsc rsc, int[] work, String why, boolean toChildren) {
+    /** The text of a colocation's reason, concatenated only when the score report is read. */
+    private record Why(String a, String b, String c, String d, String e) {
+        @Override
+        public String toString() {
+            return a + b + c + d + e;
+        }
+    }
+
+    /** One node's score change by a colocation ({@code why: old -> new}), as text only when asked for. */
+    private record Change(Why why, int old, int now) {
+        @Override
+        public String toString() {
+            return why + ": " + (old == Rsc.UNSET ? "" : Score.toString(old) + " -> ") + Score.toString(now);
+        }
+    }
+
+    private static void commit(Rsc rsc, int[] work, Why why, boolean toChildren) {
         for (int i = 0; i < work.length; i++) {
             if (work[i] != rsc.scores[i]) {
-                int delta = work[i];
-                String text = why + ": " + (rsc.scores[i] == Rsc.UNSET ? "" : Score.toString(rsc.scores[i]) + " -> ")
-                        + Score.toString(delta);
+                Change text = new Change(why, rsc.scores[i], work[i]);
                 if (toChildren) {
                     rsc.setScore(i, work[i]);
                 } else {

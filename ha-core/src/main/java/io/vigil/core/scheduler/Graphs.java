@@ -6,10 +6,8 @@ import io.vigil.core.model.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the transition graph: fencing, probes, every action that will run, recurring monitors for the new
@@ -29,18 +27,34 @@ final class Graphs {
         final Duration interval;
         final boolean runnable;
         final String detail;
-        /** Prerequisites; created on the first edge (most probes have none). */
-        Set<Integer> after;
+        /**
+         * Prerequisites in the order added, possibly with repeats until {@link #dedup} (created on the first edge;
+         * most probes have none); an entry of -1 is a dropped edge.
+         */
+        int[] after;
+        int afterCount;
 
         void addAfter(int id) {
             if (after == null) {
-                after = new LinkedHashSet<>(4);
+                after = new int[4];
+            } else if (afterCount == after.length) {
+                after = java.util.Arrays.copyOf(after, afterCount * 2);
             }
-            after.add(id);
+            after[afterCount++] = id;
         }
 
-        Set<Integer> after() {
-            return after == null ? Set.of() : after;
+        /** Drops repeated prerequisites, keeping the first of each ({@code seen}: scratch, stamped with the id). */
+        void dedup(int[] seen) {
+            int stamp = id + 1;
+            int k = 0;
+            for (int i = 0; i < afterCount; i++) {
+                int x = after[i];
+                if (seen[x] != stamp) {
+                    seen[x] = stamp;
+                    after[k++] = x;
+                }
+            }
+            afterCount = k;
         }
 
         Node(int id, ActionType type, String resource, String node, Duration interval, boolean runnable,
@@ -67,18 +81,21 @@ final class Graphs {
                 fences.put(n, f);
             }
         }
-        Map<PrimitiveRsc, List<Node>> probes = new IdentityHashMap<>();
+        Map<PrimitiveRsc, int[]> probes = new IdentityHashMap<>(); // leaf -> its probes' ids, from (incl.), to (excl.)
         for (PrimitiveRsc leaf : cluster.leaves) {
             CloneRsc clone = leaf.parentClone();
             if (clone != null && !clone.unique && !isFirstInstanceLeaf(clone, leaf)) {
                 continue; // an anonymous clone is probed once per node, through its first instance
             }
+            int from = nodes.size();
             for (SchedNode n : cluster.nodes) {
                 if (n.online() && !n.fenced && !leaf.known.get(n.index)) {
                     Node p = new Node(nodes.size(), ActionType.PROBE, leaf.id, n.name, Duration.ZERO, true, null);
                     nodes.add(p);
-                    probes.computeIfAbsent(leaf, k -> new ArrayList<>()).add(p);
                 }
+            }
+            if (nodes.size() > from) {
+                probes.put(leaf, new int[] {from, nodes.size()});
             }
         }
         for (PrimitiveRsc leaf : cluster.leaves) {
@@ -106,8 +123,11 @@ final class Graphs {
                         start.addAfter(s.id);
                     }
                 }
-                for (Node p : probes.getOrDefault(leaf, List.of())) {
-                    start.addAfter(p.id);
+                int[] range = probes.get(leaf);
+                if (range != null) {
+                    for (int p = range[0]; p < range[1]; p++) {
+                        start.addAfter(p);
+                    }
                 }
             }
             Node promote = null;
@@ -157,15 +177,32 @@ final class Graphs {
                 }
             }
         }
+        int[] seen = new int[nodes.size()];
+        for (Node n : nodes) {
+            if (n.after != null) {
+                n.dedup(seen);
+            }
+        }
         breakCycles(nodes);
         List<GraphAction> out = new ArrayList<>(nodes.size());
         for (Node n : nodes) {
             List<Integer> after;
-            if (n.after == null || n.after.isEmpty()) {
+            if (n.after == null || n.afterCount == 0) {
                 after = List.of();
             } else {
-                after = new ArrayList<>(n.after);
-                after.sort(null);
+                int[] ids = new int[n.afterCount];
+                int k = 0;
+                for (int i = 0; i < n.afterCount; i++) {
+                    if (n.after[i] >= 0) {
+                        ids[k++] = n.after[i];
+                    }
+                }
+                java.util.Arrays.sort(ids, 0, k);
+                Integer[] boxed = new Integer[k];
+                for (int i = 0; i < k; i++) {
+                    boxed[i] = ids[i];
+                }
+                after = java.util.Arrays.asList(boxed);
             }
             out.add(new GraphAction(n.id, n.type, n.resource, n.node, n.interval, after, n.runnable, n.detail));
         }
@@ -205,7 +242,6 @@ final class Graphs {
     private static void breakCycles(List<Node> nodes) {
         int size = nodes.size();
         byte[] state = new byte[size];
-        int[][] after = new int[size][];
         int[] stackNode = null;
         int[] stackPos = null;
         for (int start = 0; start < size; start++) {
@@ -226,15 +262,16 @@ final class Graphs {
             state[start] = 1;
             while (depth >= 0) {
                 int n = stackNode[depth];
-                int[] edges = edges(nodes, after, n);
-                if (stackPos[depth] >= edges.length) {
+                Node node = nodes.get(n);
+                if (stackPos[depth] >= node.afterCount) {
                     state[n] = 2;
                     depth--;
                     continue;
                 }
-                int next = edges[stackPos[depth]++];
+                int pos = stackPos[depth]++;
+                int next = node.after[pos];
                 if (state[next] == 1) {
-                    nodes.get(n).after.remove(next); // a back edge: it would close a cycle
+                    node.after[pos] = -1; // a back edge: it would close a cycle (each edge is walked once)
                 } else if (state[next] == 0) {
                     state[next] = 1;
                     depth++;
@@ -243,19 +280,5 @@ final class Graphs {
                 }
             }
         }
-    }
-
-    private static int[] edges(List<Node> nodes, int[][] cache, int n) {
-        int[] e = cache[n];
-        if (e == null) {
-            Set<Integer> a = nodes.get(n).after();
-            e = new int[a.size()];
-            int k = 0;
-            for (int x : a) {
-                e[k++] = x;
-            }
-            cache[n] = e;
-        }
-        return e;
     }
 }

@@ -51,46 +51,52 @@ final class History {
     static void apply(Cluster cluster) {
         // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
+        Resolved[] seen = new Resolved[0];
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
             if (node == null || !node.historyCounts()) {
                 continue;
             }
-            for (ResourceHistory h : ns.history()) {
-                String raw = h.resource();
-                Rsc target = cluster.byId.get(raw);
-                String base = raw;
-                String suffix = "";
-                int colon = raw.lastIndexOf(':');
-                if (colon > 0 && colon < raw.length() - 1 && digitsFrom(raw, colon + 1)) {
-                    base = raw.substring(0, colon);
-                    suffix = raw.substring(colon + 1);
+            List<ResourceHistory> history = ns.history();
+            if (seen.length < history.size()) {
+                seen = java.util.Arrays.copyOf(seen, history.size());
+            }
+            for (int k = 0; k < history.size(); k++) {
+                ResourceHistory h = history.get(k);
+                // Nodes usually list the same resources in the same order: reuse the previous node's lookups.
+                Resolved r = seen[k];
+                if (r == null || !r.matches(h)) {
+                    r = resolve(cluster, h);
+                    seen[k] = r;
                 }
-                Rsc owner = cluster.constraintTarget.get(base);
-                if (owner instanceof CloneRsc clone) {
-                    PrimitiveRsc any = findLeaf(clone, base);
-                    if (any == null || !sameAgent(h.agent(), any.primitive.agent())) {
-                        continue;
+                if (r.leaf == null) {
+                    continue; // unknown resource, or another agent
+                }
+                boolean probedStopped = probedNotRunning(h.operations());
+                if (r.cloneRsc != null) {
+                    CloneRsc clone = r.cloneRsc;
+                    if (!probedStopped) {
+                        // A probe that found it stopped would neither win the merge below nor change anything in
+                        // spread/attach; only the node becomes known.
+                        PrimitiveRsc any = r.leaf;
+                        Outcome out = replay(cluster, h.operations(), any.primitive, any);
+                        String slot = clone.unique || clone.cloneNodeMax > 1 ? r.suffix : "";
+                        String key = nodeKey(node.index) + "|" + slot;
+                        // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
+                        cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
+                                .computeIfAbsent(key, x -> new java.util.HashMap<>(4))
+                                .merge(r.base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
                     }
-                    Outcome out = replay(cluster, h.operations(), any.primitive, any);
-                    String slot = clone.unique || clone.cloneNodeMax > 1 ? suffix : "";
-                    String key = nodeKey(node.index) + "|" + slot;
-                    // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
-                    cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
-                            .computeIfAbsent(key, k -> new java.util.HashMap<>(4))
-                            .merge(base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
-                    for (PrimitiveRsc l : clone.leavesOf(base)) {
+                    for (PrimitiveRsc l : r.known) {
                         l.known.set(node.index);
-                        if (!clone.unique) {
-                            break; // anonymous instances share one set
-                        }
                     }
                     continue;
                 }
-                if (!(target instanceof PrimitiveRsc leaf) || !sameAgent(h.agent(), leaf.primitive.agent())) {
-                    continue;
-                }
+                PrimitiveRsc leaf = r.leaf;
                 leaf.known.set(node.index);
+                if (probedStopped) {
+                    continue; // replay would say "stopped, no failure", which attach ignores
+                }
                 attach(cluster, leaf, node, replay(cluster, h.operations(), leaf.primitive, leaf));
             }
         }
@@ -101,6 +107,57 @@ final class History {
             }
         }
         failCounts(cluster);
+    }
+
+    /**
+     * What a history entry's resource id and agent refer to: a clone's primitive (its first copy in {@code leaf},
+     * the copies whose known-node set a probe fills in {@code known}), or a plain leaf; {@code leaf} is null when
+     * the entry is to be ignored (unknown id, or recorded with another agent).
+     */
+    private record Resolved(String raw, AgentType agent, CloneRsc cloneRsc, String base, String suffix,
+                            PrimitiveRsc leaf, List<PrimitiveRsc> known) {
+        boolean matches(ResourceHistory h) {
+            return (h.resource() == raw || h.resource().equals(raw))
+                    && (h.agent() == agent || java.util.Objects.equals(h.agent(), agent));
+        }
+    }
+
+    private static Resolved resolve(Cluster cluster, ResourceHistory h) {
+        String raw = h.resource();
+        Rsc target = cluster.byId.get(raw);
+        String base = raw;
+        String suffix = "";
+        int colon = raw.lastIndexOf(':');
+        if (colon > 0 && colon < raw.length() - 1 && digitsFrom(raw, colon + 1)) {
+            base = raw.substring(0, colon);
+            suffix = raw.substring(colon + 1);
+        }
+        Rsc owner = cluster.constraintTarget.get(base);
+        if (owner instanceof CloneRsc clone) {
+            List<PrimitiveRsc> copies = clone.leavesOf(base);
+            PrimitiveRsc any = copies.isEmpty() ? null : copies.get(0);
+            if (any == null || !sameAgent(h.agent(), any.primitive.agent())) {
+                any = null;
+            }
+            // anonymous instances share one known-node set
+            List<PrimitiveRsc> known = clone.unique || copies.isEmpty() ? copies : copies.subList(0, 1);
+            return new Resolved(raw, h.agent(), clone, base, suffix, any, known);
+        }
+        PrimitiveRsc leaf = target instanceof PrimitiveRsc p && sameAgent(h.agent(), p.primitive.agent()) ? p : null;
+        return new Resolved(raw, h.agent(), null, base, suffix, leaf, List.of());
+    }
+
+    /**
+     * Whether a history is just one completed probe that found the resource not running (rc 7): by far the
+     * most common entry, whose replay is always "stopped, no failure, no ban" (a probe's rc 7 is never a
+     * failure, so neither failure-timeout nor on-fail is consulted).
+     */
+    private static boolean probedNotRunning(List<OperationRecord> ops) {
+        if (ops.size() != 1) {
+            return false;
+        }
+        OperationRecord op = ops.get(0);
+        return op.rc() == 7 && op.status() == ExecStatus.DONE && op.isProbe();
     }
 
     private static boolean digitsFrom(String s, int from) {

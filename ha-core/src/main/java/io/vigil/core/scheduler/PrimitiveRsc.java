@@ -20,7 +20,7 @@ final class PrimitiveRsc extends Rsc {
      * Nodes whose state for this resource is known (probed); others need a probe. The instances of an anonymous
      * clone share one set: a probe answers for the clone, not for an instance number.
      */
-    java.util.BitSet known = new java.util.BitSet();
+    java.util.BitSet known;
     /** The node it was assigned to, or null. */
     SchedNode assigned;
     /** The role it gets on {@link #assigned}. */
@@ -52,11 +52,15 @@ final class PrimitiveRsc extends Rsc {
     PrimitiveRsc(String id, Rsc parent, Primitive primitive, MetaAttributes meta, int nodeCount, boolean symmetric) {
         super(id, parent, meta, nodeCount, symmetric);
         this.primitive = primitive;
+        this.known = new java.util.BitSet(nodeCount); // sized once: no growing while the history is read
     }
+
+    /** {@link #leaves()}: the tree is fixed, so the one-element list is made once. */
+    private final List<PrimitiveRsc> self = List.of(this);
 
     @Override
     List<PrimitiveRsc> leaves() {
-        return List.of(this);
+        return self;
     }
 
     @Override

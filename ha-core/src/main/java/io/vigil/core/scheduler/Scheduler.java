@@ -2,7 +2,6 @@ package io.vigil.core.scheduler;
 
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
-import io.vigil.core.model.Score;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +76,6 @@ public final class Scheduler {
         for (SchedNode n : cluster.nodes) {
             nodes.put(n.name, n.displayState());
         }
-        Map<String, Map<String, ScoreDetail>> scores = new java.util.HashMap<>();
         List<Rsc> all = new ArrayList<>();
         for (Rsc top : cluster.resources) {
             all.add(top);
@@ -85,22 +83,7 @@ public final class Scheduler {
                 all.addAll(g.members); // instances of clones are reported through their clone
             }
         }
-        for (Rsc r : all) {
-            Map<String, ScoreDetail> perNode = new java.util.LinkedHashMap<>();
-            for (SchedNode n : cluster.nodes) {
-                int s = r.scores[n.index];
-                List<String> why = r.reasons(n.index);
-                if (s == Rsc.UNSET) {
-                    perNode.put(n.name, new ScoreDetail(Score.MINUS_INFINITY,
-                            why == null ? List.of("not allowed (symmetric-cluster=false)") : why));
-                } else if (s != 0 || why != null) {
-                    perNode.put(n.name, new ScoreDetail(s, why == null ? List.of() : why));
-                }
-            }
-            if (!perNode.isEmpty()) {
-                scores.put(r.id, perNode);
-            }
-        }
+        ScoreReport scores = new ScoreReport(cluster.nodes, all);
         return new SchedulerResult(current, placement, nodes, Graphs.build(cluster, edges), Summary.lines(cluster),
                 scores);
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param summary    the transition summary, one line per resource instance or fencing action, in Pacemaker's
  *                   format ({@code Start rsc1 ( node1 )}, {@code Move rsc ( n1 -> n2 )},
  *                   {@code Fence (reboot) node1 'reason'}), sorted as Pacemaker prints them
- * @param scores     resource id -> node -> allocation score, with reasons (see {@link ScoreDetail})
+ * @param scores     resource id -> node -> allocation score, with reasons (see {@link ScoreDetail}); the
+ *                   scheduler's own report is built on first access
  */
 public record SchedulerResult(List<InstancePlacement> current, List<InstancePlacement> placement,
                               Map<String, String> nodes, TransitionGraph graph, List<String> summary,
@@ -27,6 +28,6 @@ public record SchedulerResult(List<InstancePlacement> current, List<InstancePlac
         placement = List.copyOf(placement);
         nodes = Map.copyOf(nodes);
         summary = List.copyOf(summary);
-        scores = Map.copyOf(scores);
+        scores = scores instanceof ScoreReport ? scores : Map.copyOf(scores); // already unmodifiable
     }
 }

@@ -29,6 +29,32 @@ class LocationAndStickinessTest {
     }
 
     @Test
+    void the_score_report_reads_the_same_whenever_it_is_first_read_and_cannot_be_changed() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.stickiness(50))
+                .primitive("db", "ocf:pacemaker:Dummy")
+                .location("web-prefers-node2", "web", "node2", 100)
+                .colocation("db-with-web", "db", "web", Score.INFINITY)
+                .build();
+        var status = status("node1", "node2").running("web", "node2").build();
+
+        SchedulerResult result = schedule(config, status);
+        SchedulerResult again = schedule(config, status);
+
+        assertThat(result.scores().get("web").get("node2"))
+                .isEqualTo(new ScoreDetail(150, java.util.List.of("location web-prefers-node2: 100", "stickiness: 50")));
+        assertThat(result.scores().get("db").get("node1").score()).isEqualTo(Score.MINUS_INFINITY);
+        assertThat(result.scores().get("db").get("node1").reasons())
+                .containsExactly("colocation db-with-web with web: 0 -> -INFINITY");
+        assertThat(again.scores()).isEqualTo(java.util.Map.copyOf(result.scores())).isEqualTo(result.scores());
+        assertThat(again).isEqualTo(result);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.scores().put("x", java.util.Map.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void a_minus_infinity_location_keeps_a_resource_off_that_node_even_when_it_runs_there() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))
