@@ -212,6 +212,18 @@ final class Cluster {
         return r != null ? r : byId.get(id);
     }
 
+    /** The members of a resource set that exist (ids naming nothing are skipped), in set order. */
+    List<Rsc> setMembers(io.vigil.core.model.ResourceSet set) {
+        List<Rsc> members = new ArrayList<>();
+        for (String id : set.resources()) {
+            Rsc r = constraintResource(id);
+            if (r != null) {
+                members.add(r);
+            }
+        }
+        return members;
+    }
+
     SchedNode node(String name) {
         return nodeByName.get(name);
     }

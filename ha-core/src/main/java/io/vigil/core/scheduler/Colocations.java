@@ -85,13 +85,7 @@ final class Colocations {
     private static void fromSets(Cluster cluster, ColocationSet cs, List<Coloc> out) {
         List<List<Rsc>> sets = new ArrayList<>();
         for (ResourceSet s : cs.sets()) {
-            List<Rsc> members = new ArrayList<>();
-            for (String id : s.resources()) {
-                Rsc r = cluster.constraintResource(id);
-                if (r != null) {
-                    members.add(r);
-                }
-            }
+            List<Rsc> members = cluster.setMembers(s);
             sets.add(members);
             if (s.sequential()) {
                 for (int i = 1; i < members.size(); i++) {

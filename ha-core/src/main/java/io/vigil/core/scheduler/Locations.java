@@ -62,15 +62,11 @@ final class Locations {
             if (matches(rule, node)) {
                 int s = rule.score();
                 if (rule.scoreAttribute() != null) {
-                    String v = node.attribute(rule.scoreAttribute());
-                    if (v == null) {
+                    Integer fromAttribute = SchedNode.score(node.attribute(rule.scoreAttribute()));
+                    if (fromAttribute == null) {
                         continue;
                     }
-                    try {
-                        s = Score.parse(v);
-                    } catch (IllegalArgumentException e) {
-                        continue;
-                    }
+                    s = fromAttribute;
                 }
                 total = total == null ? s : Score.add(total, s);
             }

@@ -106,13 +106,7 @@ final class Orderings {
     private static void sets(Cluster cluster, OrderSet os, List<Edge> edges) {
         List<List<Rsc>> sets = new ArrayList<>();
         for (ResourceSet s : os.sets()) {
-            List<Rsc> members = new ArrayList<>();
-            for (String id : s.resources()) {
-                Rsc r = cluster.constraintResource(id);
-                if (r != null) {
-                    members.add(r);
-                }
-            }
+            List<Rsc> members = cluster.setMembers(s);
             sets.add(members);
             ResourceAction a = s.action() == null ? ResourceAction.START : s.action();
             if (s.sequential()) {

@@ -41,13 +41,8 @@ final class Promotion {
                     }
                 }
             }
-            if (v == null) {
-                continue;
-            }
-            int s;
-            try {
-                s = Score.parse(v);
-            } catch (IllegalArgumentException e) {
+            Integer s = SchedNode.score(v);
+            if (s == null) {
                 continue;
             }
             total = total == null ? s : Score.add(total, s);

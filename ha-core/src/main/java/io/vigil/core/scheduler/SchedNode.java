@@ -78,6 +78,18 @@ final class SchedNode {
         return membership.text();
     }
 
+    /** A node attribute read as a score, or null when it is absent or not a score. */
+    static Integer score(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return io.vigil.core.model.Score.parse(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     String attribute(String name) {
         return switch (name) {
             case "#uname", "#id" -> this.name;
