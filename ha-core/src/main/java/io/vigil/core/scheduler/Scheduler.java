@@ -35,7 +35,7 @@ public final class Scheduler {
     public static SchedulerResult schedule(Configuration configuration, ClusterStatus status, Instant now) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(status, "status");
-        Cluster cluster = new Cluster(configuration, status, now);
+        Cluster cluster = new Cluster(Orphans.include(configuration, status), status, now);
         History.apply(cluster);
         Fencing.decide(cluster);
         for (PrimitiveRsc leaf : cluster.leaves) {

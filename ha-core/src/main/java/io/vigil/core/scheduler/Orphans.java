@@ -1,0 +1,90 @@
+package io.vigil.core.scheduler;
+
+import io.vigil.core.model.AgentType;
+import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.model.Configuration;
+import io.vigil.core.model.ExecStatus;
+import io.vigil.core.model.MetaAttributes;
+import io.vigil.core.model.NodeStatus;
+import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.Primitive;
+import io.vigil.core.model.Resource;
+import io.vigil.core.model.ResourceHistory;
+import io.vigil.core.model.Role;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Orphans: resources that the history shows active on a node but that are no longer configured (removed from
+ * the configuration while running). They must be stopped, or a deleted resource would run on forever. Each
+ * active orphan is scheduled as a primitive with target-role Stopped; inactive orphan history is ignored, as
+ * Pacemaker does.
+ */
+final class Orphans {
+    private Orphans() {
+    }
+
+    /** The configuration plus one stopped-target primitive per active orphan (the configuration itself if none). */
+    static Configuration include(Configuration configuration, ClusterStatus status) {
+        Set<String> configured = new HashSet<>();
+        for (Resource r : configuration.allResources()) {
+            configured.add(r.id());
+        }
+        Map<String, AgentType> active = new TreeMap<>(); // sorted: deterministic order of the added resources
+        for (NodeStatus node : status.nodes()) {
+            for (ResourceHistory h : node.history()) {
+                String base = baseId(h.resource());
+                if (!configured.contains(base) && !active.containsKey(base) && isActive(h.operations())) {
+                    active.put(base, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
+                }
+            }
+        }
+        if (active.isEmpty()) {
+            return configuration;
+        }
+        List<Resource> resources = new ArrayList<>(configuration.resources());
+        MetaAttributes stopped = MetaAttributes.EMPTY.withTargetRole(Role.STOPPED);
+        active.forEach((id, agent) -> resources.add(new Primitive(id, agent, Map.of(), stopped, List.of(), Map.of())));
+        return new Configuration(configuration.properties(), configuration.resourceDefaults(),
+                configuration.operationDefaults(), configuration.nodes(), resources, configuration.constraints());
+    }
+
+    /** The configured id an entry refers to: without an anonymous clone instance suffix ({@code rsc:2}). */
+    private static String baseId(String raw) {
+        int colon = raw.lastIndexOf(':');
+        if (colon > 0 && colon < raw.length() - 1 && raw.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+            return raw.substring(0, colon);
+        }
+        return raw;
+    }
+
+    /**
+     * Whether the last completed non-recurring operation left the resource running: a successful start or
+     * promote, or a probe that found it running. A failed start or stop is treated as active too (it may be
+     * half up), so the orphan gets a stop.
+     */
+    private static boolean isActive(List<OperationRecord> ops) {
+        OperationRecord last = null;
+        for (OperationRecord op : ops) {
+            if (op.status() == ExecStatus.PENDING || op.status() == ExecStatus.CANCELLED || op.interval().toMillis() > 0) {
+                continue;
+            }
+            if (last == null || op.callId() >= last.callId()) {
+                last = op;
+            }
+        }
+        if (last == null) {
+            return false;
+        }
+        return switch (last.operation()) {
+            case "start", "promote", "demote", "migrate_from" -> true;
+            case "stop" -> last.isFailure();
+            case "monitor" -> last.rc() == 0 || last.rc() == 8 || last.isFailure() && last.rc() != 7;
+            default -> false;
+        };
+    }
+}
