@@ -160,6 +160,12 @@ final class History {
         return op.rc() == 7 && op.status() == ExecStatus.DONE && op.isProbe();
     }
 
+    /** The configured id a history entry refers to: without an anonymous clone instance suffix ({@code rsc:2}). */
+    static String configuredId(String raw) {
+        int colon = raw.lastIndexOf(':');
+        return colon > 0 && colon < raw.length() - 1 && digitsFrom(raw, colon + 1) ? raw.substring(0, colon) : raw;
+    }
+
     private static boolean digitsFrom(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             if (!Character.isDigit(s.charAt(i))) {

@@ -37,7 +37,7 @@ final class Orphans {
         Map<String, AgentType> active = new TreeMap<>(); // sorted: deterministic order of the added resources
         for (NodeStatus node : status.nodes()) {
             for (ResourceHistory h : node.history()) {
-                String base = baseId(h.resource());
+                String base = History.configuredId(h.resource());
                 if (!configured.contains(base) && !active.containsKey(base) && isActive(h.operations())) {
                     active.put(base, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
                 }
@@ -51,15 +51,6 @@ final class Orphans {
         active.forEach((id, agent) -> resources.add(new Primitive(id, agent, Map.of(), stopped, List.of(), Map.of())));
         return new Configuration(configuration.properties(), configuration.resourceDefaults(),
                 configuration.operationDefaults(), configuration.nodes(), resources, configuration.constraints());
-    }
-
-    /** The configured id an entry refers to: without an anonymous clone instance suffix ({@code rsc:2}). */
-    private static String baseId(String raw) {
-        int colon = raw.lastIndexOf(':');
-        if (colon > 0 && colon < raw.length() - 1 && raw.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-            return raw.substring(0, colon);
-        }
-        return raw;
     }
 
     /**
