@@ -25,6 +25,9 @@ import java.util.Locale;
  *   <li>{@code --warmup-seconds 5} (default): time spent scheduling before measuring, at least 3 runs</li>
  *   <li>{@code --runs 30} (default): measured runs at most</li>
  *   <li>{@code --max-seconds 30} (default): measuring stops after this long, once 5 runs are done</li>
+ *   <li>{@code --digest true}: also print {@code DIGEST <metric> <sha-256>} over the whole result (current state,
+ *   placement, node states, every graph action with its edges, the summary and the score report with reasons),
+ *   so a speed change can be shown to leave the output unchanged; default false</li>
  * </ul>
  * Progress and a short description of each result go to standard error. A case the scheduler refuses
  * (e.g. not implemented yet) prints {@code SKIP <metric> <reason>}; the exit code is then 1.
@@ -45,6 +48,7 @@ public final class SchedulerBench {
         double warmupSeconds = 5;
         int runs = 30;
         double maxSeconds = 30;
+        boolean digest = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -59,6 +63,7 @@ public final class SchedulerBench {
                     case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(v);
                     case "--runs" -> runs = Integer.parseInt(v);
                     case "--max-seconds" -> maxSeconds = Double.parseDouble(v);
+                    case "--digest" -> digest = Boolean.parseBoolean(v);
                     default -> usage("unknown option " + a);
                 }
             } catch (NumberFormatException e) {
@@ -88,7 +93,7 @@ public final class SchedulerBench {
                     }
                 };
                 String metric = "scheduler_" + nodes + "x" + resources + "_" + scenario.trim();
-                skipped |= !measure(metric, cluster, status, warmupSeconds, runs, maxSeconds);
+                skipped |= !measure(metric, cluster, status, warmupSeconds, runs, maxSeconds, digest);
             }
         }
         if (skipped) {
@@ -97,7 +102,7 @@ public final class SchedulerBench {
     }
 
     private static boolean measure(String metric, GeneratedCluster cluster, ClusterStatus status,
-                                   double warmupSeconds, int runs, double maxSeconds) {
+                                   double warmupSeconds, int runs, double maxSeconds, boolean digest) {
         SchedulerResult result;
         try {
             result = Scheduler.schedule(cluster.configuration(), status, cluster.now());
@@ -107,6 +112,9 @@ public final class SchedulerBench {
         }
         System.err.printf(Locale.ROOT, "%s: %d transition lines, %d graph actions, %d placed instances%n", metric,
                 result.summary().size(), result.graph().actions().size(), result.placement().size());
+        if (digest) {
+            System.out.println("DIGEST " + metric + " " + digest(result));
+        }
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         int warm = 1;
         while (warm < 3 || System.nanoTime() < warmupEnd) {
@@ -132,6 +140,29 @@ public final class SchedulerBench {
         return true;
     }
 
+    /** A SHA-256 over everything a result holds, in a fixed order (the score report walked sorted by id). */
+    static String digest(SchedulerResult result) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.function.Consumer<Object> add =
+                o -> md.update((String.valueOf(o) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        result.current().forEach(add);
+        result.placement().forEach(add);
+        new java.util.TreeMap<>(result.nodes()).forEach((k, v) -> add.accept(k + "=" + v));
+        for (var a : result.graph().actions()) {
+            add.accept(a.id() + " " + a.type() + " " + a.resource() + " " + a.node() + " " + a.interval() + " "
+                    + a.after() + " " + a.runnable() + " " + a.detail());
+        }
+        result.summary().forEach(add);
+        new java.util.TreeMap<>(result.scores()).forEach((rsc, byNode) ->
+                new java.util.TreeMap<>(byNode).forEach((node, d) -> add.accept(rsc + " " + node + " " + d)));
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
     /** Nearest-rank percentile of sorted samples. */
     static long percentile(long[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
@@ -141,7 +172,8 @@ public final class SchedulerBench {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: SchedulerBench [--sizes 16x500,32x2000,64x5000,100x10000]"
-                + " [--scenarios scratch,nodefail] [--seed 42] [--warmup-seconds 5] [--runs 30] [--max-seconds 30]");
+                + " [--scenarios scratch,nodefail] [--seed 42] [--warmup-seconds 5] [--runs 30] [--max-seconds 30]"
+                + " [--digest true]");
         System.exit(2);
     }
 }
