@@ -64,7 +64,7 @@ final class ConfigurationCodec {
     static final Set<String> META = names("priority", "target-role", "is-managed", "maintenance",
             "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "other");
     static final Set<String> OP_DEFAULTS = names("timeout", "on-fail", "enabled");
-    static final Set<String> NODE = names("name", "votes", "attributes", "utilization");
+    static final Set<String> NODE = names("name", "id", "votes", "attributes", "utilization");
     static final Set<String> OPERATION = names("name", "interval", "timeout", "role", "on-fail", "enabled");
 
     static final Set<String> PRIMITIVE = names("kind", "id", "agent", "parameters", "meta", "operations",
@@ -131,6 +131,9 @@ final class ConfigurationCodec {
             for (NodeDefinition n : c.nodes()) {
                 out.startObject();
                 out.field("name", n.name());
+                if (!n.id().equals(n.name())) {
+                    out.field("id", n.id());
+                }
                 if (n.votes() != 1) {
                     out.field("votes", n.votes());
                 }
@@ -609,6 +612,7 @@ final class ConfigurationCodec {
         private NodeDefinition node() {
             JsonLocation at = in.location();
             String name = null;
+            String id = null;
             int votes = 1;
             Map<String, String> attributes = null;
             Map<String, Integer> utilization = null;
@@ -618,13 +622,14 @@ final class ConfigurationCodec {
             while (o.next()) {
                 switch (o.name()) {
                     case "name" -> name = in.string();
+                    case "id" -> id = in.string();
                     case "votes" -> votes = or(in.integer(), votes);
                     case "attributes" -> attributes = in.stringMap("node attributes");
                     case "utilization" -> utilization = in.intMap("utilization");
                     default -> throw new IllegalStateException(o.name());
                 }
             }
-            return new NodeDefinition(o.require(name, "name"), votes, attributes, utilization);
+            return new NodeDefinition(o.require(name, "name"), votes, attributes, utilization, id);
         }
 
         /** A resource; {@code onlyKind} non-null: the only kind allowed, and the default when "kind" is absent. */

@@ -627,9 +627,16 @@ public final class ConfigurationBuilder {
         private int votes = 1;
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private final Map<String, Integer> utilization = new LinkedHashMap<>();
+        private String id;
 
         private NodeSpec(String name) {
             this.name = name;
+        }
+
+        /** The node's cluster id, which rules read as {@code #id}; default: the node name. */
+        public NodeSpec id(String value) {
+            id = requireId(value, "node id");
+            return this;
         }
 
         /** Quorum votes; default 1. */
@@ -657,7 +664,7 @@ public final class ConfigurationBuilder {
         }
 
         NodeDefinition build() {
-            return new NodeDefinition(name, votes, attributes, utilization);
+            return new NodeDefinition(name, votes, attributes, utilization, id);
         }
     }
 
