@@ -9,6 +9,8 @@ import java.util.TreeMap;
 final class SchedNode {
     final int index;
     final String name;
+    /** The node's cluster id (rules read it as {@code #id}); the name unless configured otherwise. */
+    final String id;
     final Membership membership;
     boolean standby;
     final boolean maintenance;
@@ -26,10 +28,11 @@ final class SchedNode {
     /** Resources (leaf instances) assigned to this node so far; ties between equal scores go to fewer. */
     int assignedCount;
 
-    SchedNode(int index, String name, Membership membership, boolean standby, boolean maintenance,
+    SchedNode(int index, String name, String id, Membership membership, boolean standby, boolean maintenance,
               Map<String, String> attributes, Map<String, Integer> capacity, boolean unseen) {
         this.index = index;
         this.name = name;
+        this.id = id;
         this.membership = membership;
         this.standby = standby;
         this.maintenance = maintenance;
@@ -92,7 +95,8 @@ final class SchedNode {
 
     String attribute(String name) {
         return switch (name) {
-            case "#uname", "#id" -> this.name;
+            case "#uname" -> this.name;
+            case "#id" -> this.id;
             case "#kind" -> "cluster";
             default -> attributes.get(name);
         };
