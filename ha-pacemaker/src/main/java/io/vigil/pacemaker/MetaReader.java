@@ -23,9 +23,12 @@ final class MetaReader {
     /**
      * Reads the meta attributes.
      *
-     * @param skip names handled elsewhere (clone options), left out of {@code other}
+     * @param skip       names handled elsewhere (clone options), left out of {@code other}
+     * @param promotable whether the resource is (inside) a promotable clone; if not, a target-role of Promoted or
+     *                   Unpromoted is ignored with a warning, as Pacemaker does (the resource runs as if unset)
      */
-    static MetaAttributes read(ImportContext ctx, Map<String, ImportContext.NvPair> pairs, Set<String> skip) {
+    static MetaAttributes read(ImportContext ctx, Map<String, ImportContext.NvPair> pairs, Set<String> skip,
+                               boolean promotable) {
         Integer priority = null;
         Role targetRole = null;
         Boolean isManaged = null;
@@ -42,8 +45,13 @@ final class MetaReader {
             String name = p.name();
             switch (name) {
                 case "priority" -> priority = ctx.score(e, name, v);
-                case "target-role" -> targetRole = v.trim().equalsIgnoreCase("default") ? null
-                        : ctx.role(e, name, v);
+                case "target-role" -> {
+                    targetRole = v.trim().equalsIgnoreCase("default") ? null : ctx.role(e, name, v);
+                    if (!promotable && (targetRole == Role.PROMOTED || targetRole == Role.UNPROMOTED)) {
+                        ctx.warn(e, "ignored target-role " + v + ": only a promotable clone has that role");
+                        targetRole = null;
+                    }
+                }
                 case "is-managed" -> isManaged = ctx.bool(e, name, v);
                 case "maintenance" -> maintenance = ctx.bool(e, name, v);
                 case "resource-stickiness" -> stickiness = ctx.score(e, name, v);

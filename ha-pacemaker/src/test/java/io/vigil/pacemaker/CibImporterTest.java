@@ -187,6 +187,22 @@ class CibImporterTest {
     }
 
     @Test
+    void a_promoted_target_role_outside_a_promotable_clone_is_ignored_with_a_warning_as_pacemaker_does() {
+        String rsc = "<primitive id=\"p\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\">"
+                + "<meta_attributes id=\"p-meta\">" + nv("target-role", "Promoted") + "</meta_attributes></primitive>"
+                + "<clone id=\"ms\"><meta_attributes id=\"ms-meta\">" + nv("promotable", "true")
+                + "</meta_attributes><primitive id=\"q\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\">"
+                + "<meta_attributes id=\"q-meta\">" + nv("target-role", "Unpromoted")
+                + "</meta_attributes></primitive></clone>";
+        ImportedCib imported = CibImporter.importXml(cib("", TWO_NODES, rsc, "", ""));
+        Configuration config = imported.cib().configuration();
+
+        assertThat(config.resource("p").orElseThrow().meta().targetRole()).isNull();
+        assertThat(config.resource("q").orElseThrow().meta().targetRole()).isEqualTo(Role.UNPROMOTED);
+        assertThat(imported.warnings()).singleElement().asString().contains("target-role Promoted");
+    }
+
+    @Test
     void transient_attributes_give_standby_promotion_scores_and_fail_counts() {
         String status = online("n1", "node1", "<transient_attributes id=\"t1\"><instance_attributes id=\"t1-a\">"
                 + nv("standby", "on") + nv("master-rsc1", "10") + nv("fail-count-rsc1#monitor_10000", "3")
