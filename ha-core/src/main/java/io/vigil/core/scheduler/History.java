@@ -106,7 +106,31 @@ final class History {
                 spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // by node, then slot
             }
         }
+        multipleActive(cluster);
         failCounts(cluster);
+    }
+
+    /**
+     * A primitive found active on more than one node is recovered by its {@code multiple-active} policy (unpack.c,
+     * native_add_running): stop_start (default) and stop_unexpected stop every copy and start one (see
+     * {@link Actions}), stop_only also bans it from every node so it stays stopped, block leaves it alone.
+     */
+    private static void multipleActive(Cluster cluster) {
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            if (leaf.current.size() < 2) {
+                continue;
+            }
+            switch (leaf.meta.multipleActiveOrDefault()) {
+                case STOP_ONLY -> {
+                    for (SchedNode n : cluster.nodes) {
+                        leaf.ban(n.index, leaf.id + " is active on several nodes (multiple-active=stop_only)");
+                    }
+                }
+                case BLOCK -> leaf.blocked = true;
+                default -> {
+                }
+            }
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static io.vigil.core.scheduler.Clusters.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Role;
 import java.time.Duration;
@@ -122,6 +123,31 @@ class FailureTest {
         assertThat(result.current()).hasSize(2);
         assertThat(result.placement()).hasSize(1);
         assertThat(result.graph().actions().stream().filter(a -> a.type() == ActionType.STOP)).hasSize(2);
-        assertThat(result.summary()).hasSize(2);
+        assertThat(result.summary()).containsExactly("Restart web ( node1 )"); // one line, as Pacemaker reports it
+    }
+
+    private static SchedulerResult activeOnBothNodes(MultipleActive policy) {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.multipleActive(policy))
+                .build();
+        return schedule(config, status("node1", "node2").running("web", "node1").running("web", "node2").build());
+    }
+
+    @Test
+    void with_multiple_active_stop_only_a_resource_active_on_two_nodes_is_stopped_on_both_and_stays_stopped() {
+        SchedulerResult result = activeOnBothNodes(MultipleActive.STOP_ONLY);
+
+        assertThat(result.summary()).containsExactly("Stop web ( node1 )", "Stop web ( node2 )");
+        assertThat(placement(result)).isEmpty();
+    }
+
+    @Test
+    void with_multiple_active_block_a_resource_active_on_two_nodes_is_left_alone() {
+        SchedulerResult result = activeOnBothNodes(MultipleActive.BLOCK);
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(result.graph().actions()).noneMatch(a -> a.type() == ActionType.STOP);
     }
 }
