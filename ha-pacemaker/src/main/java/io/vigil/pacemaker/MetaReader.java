@@ -3,6 +3,7 @@ package io.vigil.pacemaker;
 import io.vigil.core.model.MetaAttributes;
 import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.Requires;
+import io.vigil.core.model.RestartType;
 import io.vigil.core.model.Role;
 
 
@@ -38,6 +39,7 @@ final class MetaReader {
         Duration failureTimeout = null;
         MultipleActive multipleActive = null;
         Requires requires = null;
+        RestartType restartType = null;
         Map<String, String> other = new TreeMap<>();
         for (ImportContext.NvPair p : pairs.values()) {
             XmlElement e = p.element();
@@ -59,6 +61,7 @@ final class MetaReader {
                 case "failure-timeout" -> failureTimeout = ctx.duration(e, name, v);
                 case "multiple-active" -> multipleActive = ctx.parse(e, name, v, MultipleActive::parse);
                 case "requires" -> requires = ctx.parse(e, name, v, Requires::parse);
+                case "restart-type" -> restartType = ctx.parse(e, name, v, RestartType::parse);
                 case "remote-node", "container", "container-attribute-target" ->
                         throw ctx.unsupported(e, "meta attribute '" + name
                                 + "' (guest nodes and containers are not supported)");
@@ -70,6 +73,6 @@ final class MetaReader {
             }
         }
         return new MetaAttributes(priority, targetRole, isManaged, maintenance, stickiness, migrationThreshold,
-                failureTimeout, multipleActive, requires, other);
+                failureTimeout, multipleActive, requires, other, restartType);
     }
 }

@@ -31,6 +31,7 @@ import io.vigil.core.model.PlacementStrategy;
 import io.vigil.core.model.Problem;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Requires;
+import io.vigil.core.model.RestartType;
 import io.vigil.core.model.Resource;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceSet;
@@ -62,7 +63,7 @@ final class ConfigurationCodec {
             "symmetric-cluster", "stop-all-resources", "maintenance-mode", "start-failure-is-fatal",
             "cluster-recheck-interval", "placement-strategy", "batch-limit", "startup-fencing", "concurrent-fencing");
     static final Set<String> META = names("priority", "target-role", "is-managed", "maintenance",
-            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "other");
+            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "restart-type", "other");
     static final Set<String> OP_DEFAULTS = names("timeout", "on-fail", "enabled");
     static final Set<String> NODE = names("name", "id", "votes", "attributes", "utilization");
     static final Set<String> OPERATION = names("name", "interval", "timeout", "role", "on-fail", "enabled");
@@ -220,6 +221,7 @@ final class ConfigurationCodec {
         out.field("failure-timeout", m.failureTimeout());
         out.field("multiple-active", m.multipleActive());
         out.field("requires", m.requires());
+        out.field("restart-type", m.restartType());
         out.stringMap("other", m.other());
     }
 
@@ -565,6 +567,7 @@ final class ConfigurationCodec {
             Duration failureTimeout = null;
             MultipleActive multipleActive = null;
             Requires requires = null;
+            RestartType restartType = null;
             Map<String, String> other = null;
             JsonIn.Obj o = in.object(what, META);
             while (o.next()) {
@@ -578,12 +581,13 @@ final class ConfigurationCodec {
                     case "failure-timeout" -> failureTimeout = in.duration("failure-timeout");
                     case "multiple-active" -> multipleActive = in.keyword(MultipleActive::parse);
                     case "requires" -> requires = in.keyword(Requires::parse);
+                    case "restart-type" -> restartType = in.keyword(RestartType::parse);
                     case "other" -> other = in.stringMap("other meta attributes");
                     default -> throw new IllegalStateException(o.name());
                 }
             }
             return new MetaAttributes(priority, targetRole, isManaged, maintenance, stickiness, migrationThreshold,
-                    failureTimeout, multipleActive, requires, other);
+                    failureTimeout, multipleActive, requires, other, restartType);
         }
 
         private boolean isNull() {

@@ -22,6 +22,7 @@ import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.OrderSet;
 import io.vigil.core.model.PlacementStrategy;
 import io.vigil.core.model.Requires;
+import io.vigil.core.model.RestartType;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.ResourceSet;
@@ -87,6 +88,7 @@ final class Examples {
                         .failureTimeout(Duration.ofSeconds(90))
                         .multipleActive(MultipleActive.STOP_ONLY)
                         .requires(Requires.QUORUM)
+                        .restartType(RestartType.RESTART)
                         .meta("description", "the service address")
                         .utilization("cpu", 1))
                 .group("web", g -> g

@@ -319,6 +319,9 @@ public final class CibXmlWriter {
         if (m.failureTimeout() != null) {
             pairs.put("failure-timeout", Durations.format(m.failureTimeout()));
         }
+        if (m.restartType() != null) {
+            pairs.put("restart-type", m.restartType().text());
+        }
         if (m.multipleActive() != null) {
             pairs.put("multiple-active", m.multipleActive().text());
         }
