@@ -65,6 +65,24 @@ class UtilizationAndSetsTest {
     }
 
     @Test
+    void a_negative_colocation_set_keeps_every_member_apart_from_every_other() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .colocationSet("apart", Score.MINUS_INFINITY, ResourceSet.of("a", "b", "c"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        // two nodes hold two of them; a and c on one node would break the set just as a and b would
+        assertThat(placement(result)).hasSize(2)
+                .extracting(p -> p.substring(p.indexOf('@'))).doesNotHaveDuplicates();
+    }
+
+    @Test
     void a_sequential_order_set_orders_each_member_after_the_one_before_it() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))
