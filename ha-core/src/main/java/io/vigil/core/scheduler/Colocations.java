@@ -125,6 +125,12 @@ final class Colocations {
     static void applyPrimaries(Cluster cluster, Rsc rsc) {
         for (Coloc c : rsc.thisWith) {
             c.primary().assign(cluster, null);
+            if (c.primary().provisional) {
+                // A colocation loop: the primary is waiting on this resource's assignment. Like Pacemaker
+                // (pcmk__colocation_affects), a primary not yet placed constrains nothing; once placed, it
+                // respects this resource as a placed dependent instead.
+                continue;
+            }
             applyToDependent(cluster, c);
         }
     }
