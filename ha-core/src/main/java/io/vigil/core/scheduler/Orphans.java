@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * Orphans: resources that the history shows active on a node but that are no longer configured (removed from
  * the configuration while running). They must be stopped, or a deleted resource would run on forever. Each
  * active orphan is scheduled as a primitive with target-role Stopped; inactive orphan history is ignored, as
- * Pacemaker does.
+ * Pacemaker does. With {@code stop-orphan-resources=false} an active orphan is scheduled as an unmanaged
+ * primitive instead: it stays where it runs and nothing is done with it.
  */
 final class Orphans {
     private Orphans() {
@@ -47,8 +48,10 @@ final class Orphans {
             return configuration;
         }
         List<Resource> resources = new ArrayList<>(configuration.resources());
-        MetaAttributes stopped = MetaAttributes.EMPTY.withTargetRole(Role.STOPPED);
-        active.forEach((id, agent) -> resources.add(new Primitive(id, agent, Map.of(), stopped, List.of(), Map.of())));
+        MetaAttributes meta = configuration.properties().stopOrphanResources()
+                ? MetaAttributes.EMPTY.withTargetRole(Role.STOPPED)
+                : new MetaAttributes(null, null, false, null, null, null, null, null, null, Map.of());
+        active.forEach((id, agent) -> resources.add(new Primitive(id, agent, Map.of(), meta, List.of(), Map.of())));
         return new Configuration(configuration.properties(), configuration.resourceDefaults(),
                 configuration.operationDefaults(), configuration.nodes(), resources, configuration.constraints());
     }

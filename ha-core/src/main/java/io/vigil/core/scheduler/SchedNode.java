@@ -22,6 +22,8 @@ final class SchedNode {
     final boolean hasPromotionScores;
     /** True when the status says nothing about this node (never seen by the cluster). */
     final boolean unseen;
+    /** Whether this node is the DC (rules read it as {@code #is_dc}); set once after construction. */
+    boolean dc;
     /** Set when this node will be fenced in this transition. */
     boolean fenced;
     String fenceReason;
@@ -98,6 +100,7 @@ final class SchedNode {
             case "#uname" -> this.name;
             case "#id" -> this.id;
             case "#kind" -> "cluster";
+            case "#is_dc" -> dc ? "true" : "false";
             default -> attributes.get(name);
         };
     }
