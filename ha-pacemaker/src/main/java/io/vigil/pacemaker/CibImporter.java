@@ -99,7 +99,8 @@ public final class CibImporter {
             throw ctx.error(root, "missing <configuration>");
         }
         checkConfigurationSections(ctx, configuration);
-        ClusterProperties properties = PropertiesReader.read(ctx, CibXml.child(configuration, "crm_config"));
+        ClusterProperties properties = PropertiesReader.resetSuicide(ctx,
+                PropertiesReader.read(ctx, CibXml.child(configuration, "crm_config")), root);
         ResourceReader resources = new ResourceReader(ctx);
         List<StatusReader.ConfiguredNode> nodes = nodes(ctx, resources, CibXml.child(configuration, "nodes"));
 
