@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -210,9 +211,23 @@ final class ImportContext {
      * @throws UnsupportedCibException for a set holding a rule (time- or operation-based values)
      */
     Map<String, NvPair> nvpairs(XmlElement parent, String setTag, String firstId) {
+        return nvpairs(parent, setTag, firstId, set -> {
+            throw unsupported(set, "attribute sets with rules (time- or operation-based values)");
+        });
+    }
+
+    /**
+     * As {@link #nvpairs(XmlElement, String, String)}, but a set holding a {@code rule} is used only if
+     * {@code applies} says so (it may also throw for a rule it cannot evaluate).
+     */
+    Map<String, NvPair> nvpairs(XmlElement parent, String setTag, String firstId,
+                                Predicate<XmlElement> applies) {
         List<XmlElement> sets = new ArrayList<>();
         for (XmlElement s : CibXml.children(parent, setTag)) {
-            sets.add(resolve(s));
+            XmlElement set = resolve(s);
+            if (!hasRule(set) || applies.test(set)) {
+                sets.add(set);
+            }
         }
         List<XmlElement> ordered = new ArrayList<>(sets);
         ordered.sort(Comparator.comparingInt((XmlElement s) -> firstId != null && firstId.equals(CibXml.attr(s, "id"))
@@ -220,9 +235,6 @@ final class ImportContext {
         Map<String, NvPair> out = new LinkedHashMap<>();
         for (XmlElement set : ordered) {
             for (XmlElement c : CibXml.children(set)) {
-                if (c.getTagName().equals("rule")) {
-                    throw unsupported(set, "attribute sets with rules (time- or operation-based values)");
-                }
                 if (!c.getTagName().equals("nvpair")) {
                     continue;
                 }
@@ -237,6 +249,16 @@ final class ImportContext {
             }
         }
         return out;
+    }
+
+    /** Whether an attribute set holds a {@code rule} (its values apply only when the rule passes). */
+    static boolean hasRule(XmlElement set) {
+        for (XmlElement c : set.children()) {
+            if (c.getTagName().equals("rule")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int setScore(XmlElement set) {

@@ -38,7 +38,94 @@ final class ResourceReader {
         for (XmlElement e : CibXml.children(resources)) {
             out.add(resource(e));
         }
+        XmlElement rscDefaults = section("rsc_defaults");
+        if (hasRuledSet(rscDefaults)) {
+            out.replaceAll(r -> withDefaults(r, null, rscDefaults));
+        }
         return out;
+    }
+
+    /** A section of {@code configuration}, or null. */
+    private XmlElement section(String tag) {
+        XmlElement configuration = CibXml.child(ctx.root(), "configuration");
+        return configuration == null ? null : CibXml.child(configuration, tag);
+    }
+
+    private boolean hasRuledSet(XmlElement defaults) {
+        if (defaults == null) {
+            return false;
+        }
+        for (XmlElement set : CibXml.children(defaults, "meta_attributes")) {
+            if (ImportContext.hasRule(ctx.resolve(set))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Resource defaults that depend on the resource ({@code rsc_defaults} sets with rules): Vigil keeps one set
+     * of resource defaults, so the values a rule gives this resource are written into its own meta attributes,
+     * but only where neither the resource nor an enclosing group or clone sets them. That keeps Pacemaker's order
+     * (own values, then the parent's, then the defaults evaluated for this resource).
+     *
+     * @param parentEffective the enclosing resource's meta attributes as Pacemaker sees them, or null at the top
+     */
+    private Resource withDefaults(Resource r, MetaAttributes parentEffective, XmlElement rscDefaults) {
+        DefaultsRules.Target target = r instanceof Primitive p
+                ? new DefaultsRules.Target(p.agent().standard(), p.agent().provider(), p.agent().type(), null, null)
+                : DefaultsRules.Target.NO_AGENT;
+        boolean[] ruled = {false};
+        MetaAttributes defaults = MetaReader.read(ctx, ctx.nvpairs(rscDefaults, "meta_attributes", null, set -> {
+            boolean applies = DefaultsRules.applies(ctx, set, target);
+            ruled[0] |= applies;
+            return applies;
+        }), Set.of(), true);
+        MetaAttributes own = r.meta();
+        // Without a matching rule the defaults are the shared ones, which the scheduler applies anyway.
+        MetaAttributes meta = !ruled[0] ? own
+                : fillUnset(own, parentEffective == null ? MetaAttributes.EMPTY : parentEffective, defaults);
+        MetaAttributes effective = own.inheriting(parentEffective).inheriting(defaults);
+        if (r instanceof Primitive p) {
+            return new Primitive(p.id(), p.agent(), p.parameters(), meta, p.operations(), p.utilization());
+        } else if (r instanceof Group g) {
+            List<Primitive> members = new ArrayList<>();
+            for (Primitive m : g.members()) {
+                members.add((Primitive) withDefaults(m, effective, rscDefaults));
+            }
+            return new Group(g.id(), members, meta);
+        }
+        Clone c = (Clone) r;
+        if (effective.resourceStickiness() == null) {
+            effective = effective.withResourceStickiness(1); // the scheduler's default for a clone, seen by its child
+        }
+        return new Clone(c.id(), withDefaults(c.child(), effective, rscDefaults), c.options(), meta);
+    }
+
+    /** {@code own}, with each field neither it nor {@code parent} sets taken from {@code defaults}. */
+    private static MetaAttributes fillUnset(MetaAttributes own, MetaAttributes parent, MetaAttributes defaults) {
+        Map<String, String> other = new TreeMap<>(own.other());
+        defaults.other().forEach((k, v) -> {
+            if (!parent.other().containsKey(k)) {
+                other.putIfAbsent(k, v);
+            }
+        });
+        return new MetaAttributes(
+                pick(own.priority(), parent.priority(), defaults.priority()),
+                pick(own.targetRole(), parent.targetRole(), defaults.targetRole()),
+                pick(own.isManaged(), parent.isManaged(), defaults.isManaged()),
+                pick(own.maintenance(), parent.maintenance(), defaults.maintenance()),
+                pick(own.resourceStickiness(), parent.resourceStickiness(), defaults.resourceStickiness()),
+                pick(own.migrationThreshold(), parent.migrationThreshold(), defaults.migrationThreshold()),
+                pick(own.failureTimeout(), parent.failureTimeout(), defaults.failureTimeout()),
+                pick(own.multipleActive(), parent.multipleActive(), defaults.multipleActive()),
+                pick(own.requires(), parent.requires(), defaults.requires()),
+                other,
+                pick(own.restartType(), parent.restartType(), defaults.restartType()));
+    }
+
+    private static <T> T pick(T own, T parent, T dflt) {
+        return own != null ? own : parent != null ? null : dflt;
     }
 
     private Resource resource(XmlElement e) {
@@ -58,7 +145,8 @@ final class ResourceReader {
         if (rscDefaults == null) {
             return MetaAttributes.EMPTY;
         }
-        return MetaReader.read(ctx, ctx.nvpairs(rscDefaults, "meta_attributes", null), Set.of(), true);
+        // Sets with rules apply per resource: see withDefaults.
+        return MetaReader.read(ctx, ctx.nvpairs(rscDefaults, "meta_attributes", null, set -> false), Set.of(), true);
     }
 
     /** {@code op_defaults}: timeout, on-fail and enabled for every operation. */
@@ -69,7 +157,20 @@ final class ResourceReader {
         Duration timeout = null;
         OnFail onFail = null;
         Boolean enabled = null;
-        for (ImportContext.NvPair p : ctx.nvpairs(opDefaults, "meta_attributes", null).values()) {
+        for (XmlElement set : CibXml.children(opDefaults, "meta_attributes")) {
+            XmlElement resolved = ctx.resolve(set);
+            if (ImportContext.hasRule(resolved)) {
+                for (XmlElement nv : CibXml.children(resolved, "nvpair")) {
+                    String name = ctx.resolve(nv).attr("name");
+                    if ("on-fail".equals(name) || "enabled".equals(name)) {
+                        ctx.warn(resolved, "operation defaults chosen by a rule apply only to operations configured"
+                                + " on a resource ('" + name + "' of other operations keeps its default)");
+                    }
+                }
+            }
+        }
+        // Sets with rules apply per operation: see operation().
+        for (ImportContext.NvPair p : ctx.nvpairs(opDefaults, "meta_attributes", null, set -> false).values()) {
             switch (p.name()) {
                 case "timeout" -> timeout = ctx.duration(p.element(), "timeout", p.value());
                 case "on-fail" -> onFail = ctx.parse(p.element(), "on-fail", p.value(), OnFail::parse);
@@ -100,15 +201,29 @@ final class ResourceReader {
             }
         }
         Map<String, String> params = new TreeMap<>(inheritedParams);
-        params.putAll(ImportContext.values(ctx.nvpairs(e, "instance_attributes", null)));
+        params.putAll(parameters(e));
         MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(e, "meta_attributes", null), Set.of(), promotable);
         List<Operation> ops = new ArrayList<>();
+        DefaultsRules.Target target = new DefaultsRules.Target(standard, provider, type, null, null);
         for (XmlElement opsElement : CibXml.children(e, "operations")) {
             for (XmlElement op : CibXml.children(ctx.resolve(opsElement), "op")) {
-                ops.add(operation(ctx.resolve(op)));
+                ops.add(operation(ctx.resolve(op), target));
             }
         }
         return new Primitive(id, new AgentType(standard, provider, type), params, meta, ops, utilization(e));
+    }
+
+    /**
+     * A resource's {@code instance_attributes} (agent parameters). Sets with a rule choose parameters per node or
+     * time, which never changes placement; Vigil keeps one parameter set per resource, so they are left out with a
+     * warning.
+     */
+    private Map<String, String> parameters(XmlElement e) {
+        return ImportContext.values(ctx.nvpairs(e, "instance_attributes", null, set -> {
+            ctx.warn(set, "ignored instance attributes chosen by a rule (agent parameters per node or time; they"
+                    + " do not change placement)");
+            return false;
+        }));
     }
 
     /** Utilization of a node or a primitive: name -> non-negative integer. */
@@ -120,7 +235,8 @@ final class ResourceReader {
         return out;
     }
 
-    private Operation operation(XmlElement op) {
+    /** @param target the resource's agent, for {@code op_defaults} sets with rules */
+    private Operation operation(XmlElement op, DefaultsRules.Target target) {
         // Attributes on the op element win over the op's own meta attributes.
         Map<String, ImportContext.NvPair> values = new LinkedHashMap<>(ctx.nvpairs(op, "meta_attributes", null));
         for (String name : List.of("name", "interval", "timeout", "role", "on-fail", "enabled", "requires",
@@ -137,6 +253,24 @@ final class ResourceReader {
         Duration interval = values.containsKey("interval")
                 ? ctx.duration(values.get("interval").element(), "interval", values.get("interval").value())
                 : Duration.ZERO;
+        XmlElement opDefaults = section("op_defaults");
+        if (hasRuledSet(opDefaults)) {
+            // Operation defaults that depend on the resource or the operation: the op's own values win.
+            DefaultsRules.Target t = target.forOperation(name.value(), interval);
+            boolean[] ruled = {false};
+            Map<String, ImportContext.NvPair> defaults = ctx.nvpairs(opDefaults, "meta_attributes", null, set -> {
+                boolean applies = DefaultsRules.applies(ctx, set, t);
+                ruled[0] |= applies;
+                return applies;
+            });
+            if (ruled[0]) {
+                for (String n : List.of("timeout", "on-fail", "enabled")) {
+                    if (defaults.containsKey(n)) {
+                        values.putIfAbsent(n, defaults.get(n));
+                    }
+                }
+            }
+        }
         Duration timeout = values.containsKey("timeout")
                 ? ctx.duration(values.get("timeout").element(), "timeout", values.get("timeout").value())
                 : null;
@@ -161,7 +295,7 @@ final class ResourceReader {
         e = ctx.resolve(e);
         String id = ctx.required(e, "id");
         Map<String, String> params = new TreeMap<>(inheritedParams);
-        params.putAll(ImportContext.values(ctx.nvpairs(e, "instance_attributes", null)));
+        params.putAll(parameters(e));
         List<Primitive> members = new ArrayList<>();
         for (XmlElement c : CibXml.children(e)) {
             switch (c.getTagName()) {
@@ -179,7 +313,7 @@ final class ResourceReader {
     private Clone clone(XmlElement e, boolean legacyMaster) {
         e = ctx.resolve(e);
         String id = ctx.required(e, "id");
-        Map<String, String> params = ImportContext.values(ctx.nvpairs(e, "instance_attributes", null));
+        Map<String, String> params = parameters(e);
         Map<String, ImportContext.NvPair> pairs = ctx.nvpairs(e, "meta_attributes", null);
         CloneOptions options = cloneOptions(e, pairs, legacyMaster);
         Resource child = null;
