@@ -205,7 +205,8 @@ final class ImportContext {
     /**
      * The name/value pairs of the {@code setTag} sets (e.g. {@code meta_attributes}) directly inside
      * {@code parent}, as Pacemaker merges them: sets in descending {@code score} order ({@code firstId} before
-     * all others), and within that the first value of a name wins. Each value is returned with the nvpair
+     * all others, and among equal scores the set that comes last in the document first), and within that the
+     * first value of a name wins. Each value is returned with the nvpair
      * element it came from, for error messages.
      *
      * @throws UnsupportedCibException for a set holding a rule (time- or operation-based values)
@@ -229,7 +230,10 @@ final class ImportContext {
                 sets.add(set);
             }
         }
+        // Pacemaker collects the sets in reverse document order before its (stable) sort by score, so among sets
+        // of equal score the last one wins.
         List<XmlElement> ordered = new ArrayList<>(sets);
+        java.util.Collections.reverse(ordered);
         ordered.sort(Comparator.comparingInt((XmlElement s) -> firstId != null && firstId.equals(CibXml.attr(s, "id"))
                 ? 0 : 1).thenComparing(Comparator.comparingInt((XmlElement s) -> setScore(s)).reversed()));
         Map<String, NvPair> out = new LinkedHashMap<>();

@@ -143,4 +143,18 @@ class CibImporterLeniencyTest {
         assertThatThrownBy(() -> withSection(defaults, DUMMY)).isInstanceOf(UnsupportedCibException.class)
                 .hasMessageContaining("expression 'e'");
     }
+
+    @Test
+    void among_attribute_sets_of_equal_score_the_last_one_wins_as_in_pacemaker() {
+        String rsc = "<primitive id=\"a\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\">"
+                + "<meta_attributes id=\"m1\">" + nv("priority", "1") + "</meta_attributes>"
+                + "<meta_attributes id=\"m2\"><nvpair id=\"p2\" name=\"priority\" value=\"2\"/></meta_attributes>"
+                + "<meta_attributes id=\"m0\" score=\"5\"><nvpair id=\"p0\" name=\"is-managed\" value=\"false\"/>"
+                + "</meta_attributes></primitive>";
+        Primitive a = (Primitive) CibImporter.importXml(cib("", TWO_NODES, rsc, "", "")).cib().configuration()
+                .resource("a").orElseThrow();
+
+        assertThat(a.meta().priority()).isEqualTo(2);
+        assertThat(a.meta().isManaged()).isFalse();
+    }
 }
