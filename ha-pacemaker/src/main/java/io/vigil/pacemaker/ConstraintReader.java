@@ -19,11 +19,20 @@ import io.vigil.core.model.ValueType;
 
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Reads {@code constraints}: locations (with rules), colocations and orders, in simple and resource-set form. */
+/**
+ * Reads {@code constraints}: locations (with rules), colocations and orders, in simple and resource-set form. A
+ * resource template or tag named where a resource is expected stands for its members, as in Pacemaker.
+ */
 final class ConstraintReader {
     private final ImportContext ctx;
+    private Map<String, List<String>> groupings;
+    private Set<String> resourceIds;
 
     ConstraintReader(ImportContext ctx) {
         this.ctx = ctx;
@@ -36,19 +45,106 @@ final class ConstraintReader {
         }
         for (XmlElement e : CibXml.children(constraints)) {
             e = ctx.resolve(e);
-            out.add(switch (e.getTagName()) {
-                case "rsc_location" -> location(e);
-                case "rsc_colocation" -> colocation(e);
-                case "rsc_order" -> order(e);
+            switch (e.getTagName()) {
+                case "rsc_location" -> out.addAll(locations(e));
+                case "rsc_colocation" -> add(out, colocation(e));
+                case "rsc_order" -> add(out, order(e));
                 case "rsc_ticket" -> throw ctx.unsupported(e, "tickets (multi-site clusters) are not supported");
                 default -> throw ctx.unsupported(e, "unknown constraint element");
-            });
+            }
         }
         return out;
     }
 
-    private Location location(XmlElement e) {
-        String id = ctx.required(e, "id");
+    private static void add(List<Constraint> out, Constraint c) {
+        if (c != null) {
+            out.add(c);
+        }
+    }
+
+    /**
+     * Resource templates and tags: id -> the resources it stands for (a template: the primitives based on it in
+     * document order; a tag: its {@code obj_ref}s). Built on first use. A resource id always means the resource.
+     */
+    private Map<String, List<String>> groupings() {
+        if (groupings == null) {
+            groupings = new LinkedHashMap<>();
+            resourceIds = new HashSet<>();
+            XmlElement configuration = CibXml.child(ctx.root(), "configuration");
+            XmlElement resources = configuration == null ? null : CibXml.child(configuration, "resources");
+            Map<String, List<String>> templates = new LinkedHashMap<>();
+            if (resources != null) {
+                for (XmlElement t : CibXml.children(resources, "template")) {
+                    templates.putIfAbsent(t.attr("id"), new ArrayList<>());
+                }
+                collectResources(resources, templates);
+            }
+            groupings.putAll(templates);
+            XmlElement tags = configuration == null ? null : CibXml.child(configuration, "tags");
+            for (XmlElement tag : tags == null ? List.<XmlElement>of() : CibXml.children(tags, "tag")) {
+                List<String> refs = new ArrayList<>();
+                for (XmlElement ref : CibXml.children(tag, "obj_ref")) {
+                    refs.add(ctx.required(ref, "id"));
+                }
+                groupings.putIfAbsent(ctx.required(tag, "id"), refs);
+            }
+        }
+        return groupings;
+    }
+
+    private void collectResources(XmlElement parent, Map<String, List<String>> templates) {
+        for (XmlElement c : CibXml.children(parent)) {
+            c = ctx.resolve(c);
+            switch (c.getTagName()) {
+                case "primitive", "group", "clone", "master", "bundle" -> {
+                    String id = c.attr("id");
+                    resourceIds.add(id);
+                    String template = c.attr("template");
+                    if (template != null && templates.containsKey(template)) {
+                        templates.get(template).add(id);
+                    }
+                    collectResources(c, templates);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Whether {@code id} in a constraint names a template or tag (and not a resource). */
+    private boolean isGrouping(String id) {
+        return id != null && groupings().containsKey(id) && !resourceIds.contains(id);
+    }
+
+    /**
+     * The members of a template or tag named in a constraint; empty (and a warning: Pacemaker ignores the
+     * constraint) when nothing is based on the template or tagged.
+     */
+    private List<String> members(XmlElement constraint, String id) {
+        List<String> members = groupings().get(id);
+        if (members.isEmpty()) {
+            ctx.warn(constraint, "ignored: no resource is based on or tagged with '" + id + "'");
+        }
+        return members;
+    }
+
+    /**
+     * A location; on a template or tag, one location per member (each with the constraint's id and the member's,
+     * as Pacemaker applies the constraint to each member of the set it expands to).
+     */
+    private List<Location> locations(XmlElement e) {
+        String rsc = CibXml.attr(e, "rsc");
+        if (!isGrouping(rsc)) {
+            return List.of(location(e, rsc, ctx.required(e, "id")));
+        }
+        List<Location> out = new ArrayList<>();
+        for (String member : members(e, rsc)) {
+            out.add(location(e, member, ctx.required(e, "id") + "-" + member));
+        }
+        return out;
+    }
+
+    private Location location(XmlElement e, String rsc, String id) {
         if (CibXml.attr(e, "rsc-pattern") != null) {
             throw ctx.unsupported(e, "rsc-pattern (regular expressions over resource ids) is not supported");
         }
@@ -62,7 +158,9 @@ final class ConstraintReader {
         if (discovery != null && !discovery.trim().equalsIgnoreCase("always")) {
             throw ctx.unsupported(e, "resource-discovery=" + discovery + " (Vigil always probes)");
         }
-        String rsc = ctx.required(e, "rsc");
+        if (rsc == null) {
+            ctx.required(e, "rsc");
+        }
         Role role = CibXml.attr(e, "role") == null ? null : ctx.role(e, "role", CibXml.attr(e, "role"));
         String node = CibXml.attr(e, "node");
         List<XmlElement> ruleElements = CibXml.children(e, "rule");
@@ -140,8 +238,34 @@ final class ConstraintReader {
         if (!sets.isEmpty()) {
             return new ColocationSet(id, resourceSets(sets, false), score, nodeAttribute);
         }
-        return new Colocation(id, ctx.required(e, "rsc"), ctx.required(e, "with-rsc"), score,
+        String rsc = ctx.required(e, "rsc");
+        String withRsc = ctx.required(e, "with-rsc");
+        if (isGrouping(rsc) || isGrouping(withRsc)) {
+            // Pacemaker turns both sides into resource sets; a template's or tag's set is not sequential.
+            if (isGrouping(rsc) && isGrouping(withRsc)) {
+                ctx.warn(e, "ignored: two templates or tags cannot be colocated");
+                return null;
+            }
+            ResourceSet dependent = sideSet(e, rsc, optionalRole(e, "rsc-role"), null);
+            ResourceSet primary = sideSet(e, withRsc, optionalRole(e, "with-rsc-role"), null);
+            return dependent == null || primary == null ? null
+                    : new ColocationSet(id, List.of(dependent, primary), score, nodeAttribute);
+        }
+        return new Colocation(id, rsc, withRsc, score,
                 optionalRole(e, "rsc-role"), optionalRole(e, "with-rsc-role"), nodeAttribute);
+    }
+
+    /**
+     * One side of a simple constraint that names a template or tag on some side, as the resource set Pacemaker
+     * makes of it: the members, not sequential, for a template or tag; the resource alone otherwise. Null when the
+     * template or tag has no members.
+     */
+    private ResourceSet sideSet(XmlElement e, String id, Role role, ResourceAction action) {
+        if (!isGrouping(id)) {
+            return new ResourceSet(id, List.of(id), true, true, role, action);
+        }
+        List<String> members = members(e, id);
+        return members.isEmpty() ? null : new ResourceSet(id, members, false, true, role, action);
     }
 
     private Role optionalRole(XmlElement e, String attribute) {
@@ -163,7 +287,15 @@ final class ConstraintReader {
         if (!sets.isEmpty()) {
             return new OrderSet(id, resourceSets(sets, true), kind, symmetrical);
         }
-        return new Order(id, ctx.required(e, "first"), optionalAction(e, "first-action"), ctx.required(e, "then"),
+        String first = ctx.required(e, "first");
+        String then = ctx.required(e, "then");
+        if (isGrouping(first) || isGrouping(then)) {
+            ResourceSet firstSet = sideSet(e, first, null, optionalAction(e, "first-action"));
+            ResourceSet thenSet = sideSet(e, then, null, optionalAction(e, "then-action"));
+            return firstSet == null || thenSet == null ? null
+                    : new OrderSet(id, List.of(firstSet, thenSet), kind, symmetrical);
+        }
+        return new Order(id, first, optionalAction(e, "first-action"), then,
                 optionalAction(e, "then-action"), kind, symmetrical);
     }
 
@@ -191,7 +323,12 @@ final class ConstraintReader {
             s = ctx.resolve(s);
             List<String> members = new ArrayList<>();
             for (XmlElement ref : CibXml.children(s, "resource_ref")) {
-                members.add(ctx.required(ref, "id"));
+                String member = ctx.required(ref, "id");
+                if (isGrouping(member)) {
+                    members.addAll(groupings().get(member)); // a template or tag stands for its members, in place
+                } else {
+                    members.add(member);
+                }
             }
             String seq = CibXml.attr(s, "sequential");
             String all = CibXml.attr(s, "require-all");

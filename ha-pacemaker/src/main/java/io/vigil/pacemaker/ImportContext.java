@@ -212,9 +212,12 @@ final class ImportContext {
      * @throws UnsupportedCibException for a set holding a rule (time- or operation-based values)
      */
     Map<String, NvPair> nvpairs(XmlElement parent, String setTag, String firstId) {
-        return nvpairs(parent, setTag, firstId, set -> {
-            throw unsupported(set, "attribute sets with rules (time- or operation-based values)");
-        });
+        return nvpairs(parent, setTag, firstId, this::refuseRule);
+    }
+
+    /** For sets whose rules Vigil cannot evaluate: stops the import. */
+    boolean refuseRule(XmlElement set) {
+        throw unsupported(set, "attribute sets with rules (time- or operation-based values)");
     }
 
     /**
@@ -223,11 +226,22 @@ final class ImportContext {
      */
     Map<String, NvPair> nvpairs(XmlElement parent, String setTag, String firstId,
                                 Predicate<XmlElement> applies) {
+        return nvpairs(List.of(parent), setTag, firstId, applies);
+    }
+
+    /**
+     * As {@link #nvpairs(XmlElement, String, String, Predicate)} over the sets of several elements taken as one
+     * document: those of {@code parents.get(0)} first (a resource template, then the primitive based on it).
+     */
+    Map<String, NvPair> nvpairs(List<XmlElement> parents, String setTag, String firstId,
+                                Predicate<XmlElement> applies) {
         List<XmlElement> sets = new ArrayList<>();
-        for (XmlElement s : CibXml.children(parent, setTag)) {
-            XmlElement set = resolve(s);
-            if (!hasRule(set) || applies.test(set)) {
-                sets.add(set);
+        for (XmlElement parent : parents) {
+            for (XmlElement s : CibXml.children(parent, setTag)) {
+                XmlElement set = resolve(s);
+                if (!hasRule(set) || applies.test(set)) {
+                    sets.add(set);
+                }
             }
         }
         // Pacemaker collects the sets in reverse document order before its (stable) sort by score, so among sets

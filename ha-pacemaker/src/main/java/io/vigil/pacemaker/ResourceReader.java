@@ -36,7 +36,10 @@ final class ResourceReader {
             return out;
         }
         for (XmlElement e : CibXml.children(resources)) {
-            out.add(resource(e));
+            Resource r = resource(e);
+            if (r != null) {
+                out.add(r);
+            }
         }
         XmlElement rscDefaults = section("rsc_defaults");
         if (hasRuledSet(rscDefaults)) {
@@ -135,7 +138,7 @@ final class ResourceReader {
             case "clone" -> clone(e, false);
             case "master" -> clone(e, true);
             case "bundle" -> throw ctx.unsupported(e, "bundles (containers) are not supported");
-            case "template" -> throw ctx.unsupported(e, "resource templates are not supported");
+            case "template" -> null; // not a resource: primitives based on it take its definition
             default -> throw ctx.unsupported(e, "unknown resource element");
         };
     }
@@ -187,30 +190,95 @@ final class ResourceReader {
     /** @param promotable whether the primitive is (inside) a promotable clone, so it may have a promoted role */
     private Primitive primitive(XmlElement e, Map<String, String> inheritedParams, boolean promotable) {
         e = ctx.resolve(e);
-        if (CibXml.attr(e, "template") != null) {
-            throw ctx.unsupported(e, "primitives based on a template are not supported");
-        }
         String id = ctx.required(e, "id");
-        String standard = ctx.required(e, "class");
-        String type = ctx.required(e, "type");
+        XmlElement template = template(e);
+        // With a template, the agent comes from the template and the attribute sets of both count, the
+        // primitive's after the template's (so among equal scores the primitive's win), as in Pacemaker.
+        XmlElement agent = template != null ? template : e;
+        List<XmlElement> parts = template != null ? List.of(template, e) : List.of(e);
+        String standard = ctx.required(agent, "class");
+        String type = ctx.required(agent, "type");
         String provider = null;
         if (standard.equals("ocf")) {
-            provider = ctx.required(e, "provider");
+            provider = ctx.required(agent, "provider");
             if (provider.equals("pacemaker") && type.equals("remote")) {
                 throw ctx.unsupported(e, "Pacemaker Remote connections (remote nodes) are not supported");
             }
         }
         Map<String, String> params = new TreeMap<>(inheritedParams);
-        params.putAll(parameters(e));
-        MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(e, "meta_attributes", null), Set.of(), promotable);
+        params.putAll(ImportContext.values(ctx.nvpairs(parts, "instance_attributes", null, this::skipRuledParameters)));
+        MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(parts, "meta_attributes", null, ctx::refuseRule),
+                Set.of(), promotable);
         List<Operation> ops = new ArrayList<>();
         DefaultsRules.Target target = new DefaultsRules.Target(standard, provider, type, null, null);
-        for (XmlElement opsElement : CibXml.children(e, "operations")) {
-            for (XmlElement op : CibXml.children(ctx.resolve(opsElement), "op")) {
-                ops.add(operation(ctx.resolve(op), target));
+        for (XmlElement op : operationElements(e, template)) {
+            ops.add(operation(op, target));
+        }
+        return new Primitive(id, new AgentType(standard, provider, type), params, meta, ops, utilization(parts));
+    }
+
+    /** The template a primitive is based on ({@code template=}), or null; a template must exist. */
+    private XmlElement template(XmlElement primitive) {
+        String ref = primitive.attr("template");
+        if (ref == null) {
+            return null;
+        }
+        XmlElement resources = section("resources");
+        for (XmlElement t : resources == null ? List.<XmlElement>of() : CibXml.children(resources, "template")) {
+            if (ref.equals(t.attr("id"))) {
+                if (t.attr("template") != null) {
+                    ctx.warn(t, "ignored template= on a template (templates do not nest)");
+                }
+                return t;
             }
         }
-        return new Primitive(id, new AgentType(standard, provider, type), params, meta, ops, utilization(e));
+        throw ctx.error(primitive, "template '" + ref + "' names no resource template");
+    }
+
+    /**
+     * The op elements of a primitive: its own, then (when both have operations) each of the template's whose name
+     * and role (Started, Unpromoted and none being the same) the primitive does not define; a primitive without
+     * operations takes the template's.
+     */
+    private List<XmlElement> operationElements(XmlElement primitive, XmlElement template) {
+        List<XmlElement> own = ops(primitive);
+        if (template == null) {
+            return own;
+        }
+        List<XmlElement> fromTemplate = ops(template);
+        if (CibXml.children(primitive, "operations").isEmpty()) {
+            return fromTemplate;
+        }
+        Set<String> keys = new java.util.HashSet<>();
+        for (XmlElement op : own) {
+            keys.add(templateOpKey(op));
+        }
+        List<XmlElement> out = new ArrayList<>(own);
+        for (XmlElement op : fromTemplate) {
+            if (!keys.contains(templateOpKey(op))) {
+                out.add(op);
+            }
+        }
+        return out;
+    }
+
+    private List<XmlElement> ops(XmlElement resource) {
+        List<XmlElement> out = new ArrayList<>();
+        for (XmlElement opsElement : CibXml.children(resource, "operations")) {
+            for (XmlElement op : CibXml.children(ctx.resolve(opsElement), "op")) {
+                out.add(ctx.resolve(op));
+            }
+        }
+        return out;
+    }
+
+    private static String templateOpKey(XmlElement op) {
+        String role = op.attr("role");
+        if (role == null || role.equalsIgnoreCase("Started") || role.equalsIgnoreCase("Unpromoted")
+                || role.equalsIgnoreCase("Slave")) {
+            role = "";
+        }
+        return op.attr("name") + "-" + role;
     }
 
     /**
@@ -219,17 +287,23 @@ final class ResourceReader {
      * warning.
      */
     private Map<String, String> parameters(XmlElement e) {
-        return ImportContext.values(ctx.nvpairs(e, "instance_attributes", null, set -> {
-            ctx.warn(set, "ignored instance attributes chosen by a rule (agent parameters per node or time; they"
-                    + " do not change placement)");
-            return false;
-        }));
+        return ImportContext.values(ctx.nvpairs(e, "instance_attributes", null, this::skipRuledParameters));
+    }
+
+    private boolean skipRuledParameters(XmlElement set) {
+        ctx.warn(set, "ignored instance attributes chosen by a rule (agent parameters per node or time; they"
+                + " do not change placement)");
+        return false;
     }
 
     /** Utilization of a node or a primitive: name -> non-negative integer. */
     Map<String, Integer> utilization(XmlElement e) {
+        return utilization(List.of(e));
+    }
+
+    private Map<String, Integer> utilization(List<XmlElement> parts) {
         Map<String, Integer> out = new TreeMap<>();
-        for (ImportContext.NvPair p : ctx.nvpairs(e, "utilization", null).values()) {
+        for (ImportContext.NvPair p : ctx.nvpairs(parts, "utilization", null, ctx::refuseRule).values()) {
             out.put(p.name(), ctx.integer(p.element(), "utilization " + p.name(), p.value()));
         }
         return out;
