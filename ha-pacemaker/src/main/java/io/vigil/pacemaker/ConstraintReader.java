@@ -129,27 +129,50 @@ final class ConstraintReader {
     }
 
     /**
-     * A location; on a template or tag, one location per member (each with the constraint's id and the member's,
-     * as Pacemaker applies the constraint to each member of the set it expands to).
+     * A location; on a template or tag, or over resource sets, one location per member (id: the constraint's id
+     * and the member's), as Pacemaker applies the constraint to each member. A set's {@code role} and
+     * {@code score} replace the constraint's for a location with a node.
      */
     private List<Location> locations(XmlElement e) {
+        String id = ctx.required(e, "id");
+        List<XmlElement> sets = CibXml.children(e, "resource_set");
+        List<Location> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        if (!sets.isEmpty()) {
+            for (XmlElement set : sets) {
+                XmlElement s = ctx.resolve(set);
+                Role role = optionalRole(s, "role");
+                for (String member : setMembers(s)) {
+                    out.add(location(e, member, memberId(ids, id, member), role, s.attr("score")));
+                }
+            }
+            return out;
+        }
         String rsc = CibXml.attr(e, "rsc");
         if (!isGrouping(rsc)) {
-            return List.of(location(e, rsc, ctx.required(e, "id")));
+            return List.of(location(e, rsc, id, null, null));
         }
-        List<Location> out = new ArrayList<>();
         for (String member : members(e, rsc)) {
-            out.add(location(e, member, ctx.required(e, "id") + "-" + member));
+            out.add(location(e, member, memberId(ids, id, member), null, null));
         }
         return out;
     }
 
-    private Location location(XmlElement e, String rsc, String id) {
+    private static String memberId(Set<String> used, String id, String member) {
+        String candidate = id + "-" + member;
+        for (int n = 2; !used.add(candidate); n++) {
+            candidate = id + "-" + member + "-" + n;
+        }
+        return candidate;
+    }
+
+    /**
+     * @param setRole  the role of the resource set the member comes from, or null
+     * @param setScore the score of that set, or null
+     */
+    private Location location(XmlElement e, String rsc, String id, Role setRole, String setScore) {
         if (CibXml.attr(e, "rsc-pattern") != null) {
             throw ctx.unsupported(e, "rsc-pattern (regular expressions over resource ids) is not supported");
-        }
-        if (!CibXml.children(e, "resource_set").isEmpty()) {
-            throw ctx.unsupported(e, "location constraints over resource sets are not supported");
         }
         if (!CibXml.children(e, "lifetime").isEmpty()) {
             throw ctx.unsupported(e, "constraint lifetimes (date-based) are not supported");
@@ -168,11 +191,12 @@ final class ConstraintReader {
             if (!ruleElements.isEmpty()) {
                 throw ctx.error(e, "has both a node and rules; use one or the other");
             }
-            String score = CibXml.attr(e, "score");
+            String score = setScore != null ? setScore : CibXml.attr(e, "score");
             if (score == null) {
                 throw ctx.error(e, "a location with a node needs a score");
             }
-            return new Location(id, rsc, role, node, ctx.score(e, "score", score), List.of());
+            return new Location(id, rsc, setRole != null ? setRole : role, node, ctx.score(e, "score", score),
+                    List.of());
         }
         if (ruleElements.isEmpty()) {
             throw ctx.error(e, "a location needs a node and a score, or rules");
@@ -317,19 +341,25 @@ final class ConstraintReader {
         return v == null ? null : ctx.parse(e, attribute, v, ResourceAction::parse);
     }
 
+    /** The resources of a resource set; a template or tag stands for its members, in place. */
+    private List<String> setMembers(XmlElement set) {
+        List<String> members = new ArrayList<>();
+        for (XmlElement ref : CibXml.children(set, "resource_ref")) {
+            String member = ctx.required(ref, "id");
+            if (isGrouping(member)) {
+                members.addAll(groupings().get(member));
+            } else {
+                members.add(member);
+            }
+        }
+        return members;
+    }
+
     private List<ResourceSet> resourceSets(List<XmlElement> sets, boolean ordering) {
         List<ResourceSet> out = new ArrayList<>();
         for (XmlElement s : sets) {
             s = ctx.resolve(s);
-            List<String> members = new ArrayList<>();
-            for (XmlElement ref : CibXml.children(s, "resource_ref")) {
-                String member = ctx.required(ref, "id");
-                if (isGrouping(member)) {
-                    members.addAll(groupings().get(member)); // a template or tag stands for its members, in place
-                } else {
-                    members.add(member);
-                }
-            }
+            List<String> members = setMembers(s);
             String seq = CibXml.attr(s, "sequential");
             String all = CibXml.attr(s, "require-all");
             if (CibXml.attr(s, "score") != null) {

@@ -110,4 +110,18 @@ class CibImporterTemplateTest {
         assertThatThrownBy(() -> importWith("<primitive id=\"x\" template=\"nope\"/>", ""))
                 .isInstanceOf(CibImportException.class).hasMessageContaining("template 'nope'");
     }
+
+    @Test
+    void a_location_over_resource_sets_gives_each_member_the_location_with_the_sets_role_and_score() {
+        String constraints = "<rsc_location id=\"l\" node=\"node1\" score=\"50\">"
+                + "<resource_set id=\"s1\"><resource_ref id=\"web\"/></resource_set>"
+                + "<resource_set id=\"s2\" score=\"-INFINITY\" role=\"Started\"><resource_ref id=\"db\"/>"
+                + "</resource_set></rsc_location>";
+        Configuration config = importWith(TEMPLATE + BASED, constraints);
+
+        assertThat(config.constraints()).containsExactly(
+                new Location("l-web1", "web1", null, "node1", 50, List.of()),
+                new Location("l-web2", "web2", null, "node1", 50, List.of()),
+                new Location("l-db", "db", Role.STARTED, "node1", -1_000_000, List.of()));
+    }
 }
