@@ -22,6 +22,8 @@ final class SchedNode {
     final boolean hasPromotionScores;
     /** True when the status says nothing about this node (never seen by the cluster). */
     final boolean unseen;
+    /** The node is shutting down (transient {@code shutdown} attribute): nothing new may be placed here. */
+    boolean shuttingDown;
     /** Set when this node will be fenced in this transition. */
     boolean fenced;
     String fenceReason;
@@ -59,7 +61,7 @@ final class SchedNode {
 
     /** Whether new resources may be placed here. */
     boolean canRunResources() {
-        return online() && !standby && !maintenance && !fenced;
+        return online() && !standby && !maintenance && !fenced && !shuttingDown;
     }
 
     /**

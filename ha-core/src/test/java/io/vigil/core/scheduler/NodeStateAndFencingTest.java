@@ -79,6 +79,28 @@ class NodeStateAndFencingTest {
     }
 
     @Test
+    void a_node_shutting_down_hands_its_resources_to_the_others() {
+        Clusters status = status("node1", "node2").running("web", "node1");
+        status.node("node1").attribute("shutdown", "1700000000");
+
+        SchedulerResult result = schedule(twoNodes(true, NoQuorumPolicy.STOP), status.build());
+
+        assertThat(result.summary()).containsExactly("Move web ( node1 -> node2 )");
+        assertThat(placement(result)).containsExactly("web@node2");
+    }
+
+    @Test
+    void a_shutdown_attribute_of_zero_means_no_shutdown() {
+        Clusters status = status("node1", "node2").running("web", "node1");
+        status.node("node1").attribute("shutdown", "0");
+
+        SchedulerResult result = schedule(twoNodes(true, NoQuorumPolicy.STOP), status.build());
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(placement(result)).containsExactly("web@node1");
+    }
+
+    @Test
     void without_quorum_and_policy_stop_running_resources_stop_and_nothing_starts() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))
