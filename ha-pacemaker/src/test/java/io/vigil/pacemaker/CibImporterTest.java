@@ -193,12 +193,12 @@ class CibImporterTest {
     void a_simple_order_that_does_not_require_all_of_first_becomes_a_one_or_more_order_set() {
         String rsc = "<clone id=\"a\">" + DUMMY + "</clone>"
                 + "<primitive id=\"b\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/>";
-        String cons = "<rsc_order id=\"o\" first=\"a\" then=\"b\" then-action=\"promote\" require-all=\"false\"/>";
+        String cons = "<rsc_order id=\"o\" first=\"a\" first-action=\"stop\" then=\"b\" require-all=\"false\"/>";
         Configuration config = CibImporter.importXml(cib("", TWO_NODES, rsc, cons, "")).cib().configuration();
 
         assertThat(config.constraint("o").orElseThrow()).isEqualTo(new OrderSet("o", List.of(
-                new ResourceSet("o-first", List.of("a"), false, false, null, ResourceAction.START),
-                new ResourceSet("o-then", List.of("b"), true, true, null, ResourceAction.PROMOTE)), null, null));
+                new ResourceSet("o-first", List.of("a"), false, false, null, ResourceAction.STOP),
+                new ResourceSet("o-then", List.of("b"), true, true, null, ResourceAction.STOP)), null, null));
     }
 
     @Test
