@@ -109,6 +109,7 @@ final class Cluster {
             SchedNode node = new SchedNode(i++, name, d == null ? name : d.id(), membership, standby, maintenance,
                     attrs, d == null ? Map.of() : d.utilization(), s == null);
             node.dc = name.equals(status.dc());
+            node.shuttingDown = s != null && s.shuttingDown();
             nodes.add(node);
             nodeByName.put(name, node);
         }

@@ -57,6 +57,11 @@ final class History {
             if (node == null || !node.historyCounts()) {
                 continue;
             }
+            if (!cluster.stonith && !node.online()) {
+                // Without fencing nothing can be learned safely from a node that is not up (unclean included):
+                // Pacemaker does not unpack its history, so what it ran counts as stopped (unpack_node_history).
+                continue;
+            }
             List<ResourceHistory> history = ns.history();
             if (seen.length < history.size()) {
                 seen = java.util.Arrays.copyOf(seen, history.size());

@@ -233,7 +233,8 @@ final class Orderings {
 
     /** Whether an edge between two clones applies per node (the then-clone interleaves). */
     static boolean interleaved(Edge e) {
-        if (e.first().rscs().size() != 1 || e.then().rscs().size() != 1
+        // "One or more of first" (require-all=false) goes through one pseudo-action in Pacemaker: not per node.
+        if (e.first().any() || e.first().rscs().size() != 1 || e.then().rscs().size() != 1
                 || !(e.first().rscs().get(0) instanceof CloneRsc fc) || !(e.then().rscs().get(0) instanceof CloneRsc tc)
                 || fc == tc) {
             return false;

@@ -24,6 +24,8 @@ final class SchedNode {
     final boolean unseen;
     /** Whether this node is the DC (rules read it as {@code #is_dc}); set once after construction. */
     boolean dc;
+    /** The node is shutting down (transient {@code shutdown} attribute): nothing new may be placed here. */
+    boolean shuttingDown;
     /** Set when this node will be fenced in this transition. */
     boolean fenced;
     String fenceReason;
@@ -61,7 +63,7 @@ final class SchedNode {
 
     /** Whether new resources may be placed here. */
     boolean canRunResources() {
-        return online() && !standby && !maintenance && !fenced;
+        return online() && !standby && !maintenance && !fenced && !shuttingDown;
     }
 
     /**

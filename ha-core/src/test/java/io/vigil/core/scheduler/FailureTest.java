@@ -6,6 +6,7 @@ import static io.vigil.core.scheduler.Clusters.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.Membership;
 import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Role;
@@ -107,6 +108,24 @@ class FailureTest {
         assertThat(result.summary()).contains("Fence (reboot) node1 'web failed there'",
                 "Recover web ( node1 -> node2 )");
         assertThat(result.placement()).singleElement().satisfies(p -> assertThat(p.role()).isEqualTo(Role.STARTED));
+    }
+
+    @Test
+    void a_node_in_our_membership_where_a_stop_failed_is_fenced_even_without_quorum() {
+        Configuration config = Configuration.builder()
+                .nodes("node1", "node2", "node3")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .build();
+        Clusters status = status("node1", "node2", "node3").withoutQuorum();
+        status.node("node1").op("web", "start", 0, 0, 0).op("web", "stop", 0, 1, 0);
+        status.node("node3").membership(Membership.UNCLEAN);
+
+        SchedulerResult result = schedule(config, status.build());
+
+        // node3 left the membership: without quorum it cannot be fenced; node1 still is a member
+        assertThat(result.summary()).contains("Fence (reboot) node1 'web failed there'", "Stop web ( node1 )")
+                .noneMatch(l -> l.contains("node3"));
+        assertThat(result.placement()).isEmpty();
     }
 
     @Test
