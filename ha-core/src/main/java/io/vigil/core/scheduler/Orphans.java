@@ -38,9 +38,12 @@ final class Orphans {
         Map<String, AgentType> active = new TreeMap<>(); // sorted: deterministic order of the added resources
         for (NodeStatus node : status.nodes()) {
             for (ResourceHistory h : node.history()) {
-                String base = History.configuredId(h.resource());
-                if (!configured.contains(base) && !active.containsKey(base) && isActive(h.operations())) {
-                    active.put(base, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
+                // Pacemaker names an orphan by the id as recorded: instances of a removed clone (rsc:0, rsc:1)
+                // are separate orphans, each stopped where it runs.
+                String id = h.resource();
+                if (!configured.contains(History.configuredId(id)) && !active.containsKey(id)
+                        && isActive(h.operations())) {
+                    active.put(id, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
                 }
             }
         }
