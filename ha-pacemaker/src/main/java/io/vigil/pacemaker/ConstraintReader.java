@@ -33,6 +33,8 @@ final class ConstraintReader {
     private final ImportContext ctx;
     private Map<String, List<String>> groupings;
     private Set<String> resourceIds;
+    /** Top-level resource ids in configuration order (what {@code rsc-pattern} is matched against). */
+    private final List<String> topLevelIds = new ArrayList<>();
 
     ConstraintReader(ImportContext ctx) {
         this.ctx = ctx;
@@ -74,6 +76,12 @@ final class ConstraintReader {
             XmlElement resources = configuration == null ? null : CibXml.child(configuration, "resources");
             Map<String, List<String>> templates = new LinkedHashMap<>();
             if (resources != null) {
+                for (XmlElement r : CibXml.children(resources)) {
+                    String id = ctx.resolve(r).attr("id");
+                    if (!r.getTagName().equals("template") && id != null) {
+                        topLevelIds.add(id);
+                    }
+                }
                 for (XmlElement t : CibXml.children(resources, "template")) {
                     templates.putIfAbsent(t.attr("id"), new ArrayList<>());
                 }
@@ -148,6 +156,13 @@ final class ConstraintReader {
             }
             return out;
         }
+        String pattern = CibXml.attr(e, "rsc-pattern");
+        if (pattern != null && CibXml.attr(e, "rsc") == null) {
+            for (String member : patternMembers(e, pattern)) {
+                out.add(location(e, member, memberId(ids, id, member), null, null));
+            }
+            return out;
+        }
         String rsc = CibXml.attr(e, "rsc");
         if (!isGrouping(rsc)) {
             return List.of(location(e, rsc, id, null, null));
@@ -156,6 +171,48 @@ final class ConstraintReader {
             out.add(location(e, member, memberId(ids, id, member), null, null));
         }
         return out;
+    }
+
+    /**
+     * The top-level resources an {@code rsc-pattern} matches, as Pacemaker applies it: a regular expression found
+     * anywhere in the id, or with a leading {@code !} every id it is not found in. Rules that refer to the
+     * pattern's submatches ({@code %1} ...) are not supported.
+     */
+    private List<String> patternMembers(XmlElement e, String pattern) {
+        boolean invert = pattern.startsWith("!");
+        java.util.regex.Pattern regex;
+        try {
+            regex = java.util.regex.Pattern.compile(invert ? pattern.substring(1) : pattern);
+        } catch (java.util.regex.PatternSyntaxException ex) {
+            throw ctx.error(e, "rsc-pattern '" + pattern + "' is not a valid regular expression: "
+                    + ex.getDescription());
+        }
+        if (regex.matcher("").groupCount() > 0 && usesSubmatches(e)) {
+            throw ctx.unsupported(e, "rules using the submatches of rsc-pattern (%1, ...) are not supported");
+        }
+        groupings();
+        List<String> out = new ArrayList<>();
+        for (String rsc : topLevelIds) {
+            if (regex.matcher(rsc).find() != invert) {
+                out.add(rsc);
+            }
+        }
+        return out;
+    }
+
+    private static boolean usesSubmatches(XmlElement e) {
+        for (XmlElement c : e.children()) {
+            for (String a : List.of("attribute", "value", "score-attribute")) {
+                String v = c.attr(a);
+                if (v != null && v.matches("(?s).*%\\d.*")) {
+                    return true;
+                }
+            }
+            if (usesSubmatches(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String memberId(Set<String> used, String id, String member) {
@@ -171,9 +228,6 @@ final class ConstraintReader {
      * @param setScore the score of that set, or null
      */
     private Location location(XmlElement e, String rsc, String id, Role setRole, String setScore) {
-        if (CibXml.attr(e, "rsc-pattern") != null) {
-            throw ctx.unsupported(e, "rsc-pattern (regular expressions over resource ids) is not supported");
-        }
         if (!CibXml.children(e, "lifetime").isEmpty()) {
             throw ctx.unsupported(e, "constraint lifetimes (date-based) are not supported");
         }

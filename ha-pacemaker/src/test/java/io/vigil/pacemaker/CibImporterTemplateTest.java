@@ -124,4 +124,20 @@ class CibImporterTemplateTest {
                 new Location("l-web2", "web2", null, "node1", 50, List.of()),
                 new Location("l-db", "db", Role.STARTED, "node1", -1_000_000, List.of()));
     }
+
+    @Test
+    void an_rsc_pattern_location_applies_to_each_top_level_resource_the_pattern_is_found_in_or_not_with_a_bang() {
+        String constraints = "<rsc_location id=\"l\" rsc-pattern=\"^web\" node=\"node1\" score=\"10\"/>"
+                + "<rsc_location id=\"n\" rsc-pattern=\"!web\" node=\"node2\" score=\"20\"/>";
+        Configuration config = importWith(TEMPLATE + BASED, constraints);
+
+        assertThat(config.constraints()).containsExactly(
+                new Location("l-web1", "web1", null, "node1", 10, List.of()),
+                new Location("l-web2", "web2", null, "node1", 10, List.of()),
+                new Location("n-db", "db", null, "node2", 20, List.of()));
+        assertThatThrownBy(() -> importWith(BASED.substring(BASED.indexOf("<primitive id=\"db\"")),
+                "<rsc_location id=\"p\" rsc-pattern=\"(d)b\"><rule id=\"r\" score=\"1\"><expression id=\"x\""
+                        + " attribute=\"owner\" operation=\"eq\" value=\"%1\"/></rule></rsc_location>"))
+                .isInstanceOf(UnsupportedCibException.class).hasMessageContaining("submatches");
+    }
 }
