@@ -18,12 +18,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads {@code resources}, {@code rsc_defaults} and {@code op_defaults}. */
 final class ResourceReader {
     private final ImportContext ctx;
+    /** {@code op_defaults} if it has sets with rules (evaluated per operation), else empty; null until known. */
+    private Optional<XmlElement> ruledOpDefaults;
 
     ResourceReader(ImportContext ctx) {
         this.ctx = ctx;
@@ -327,8 +330,12 @@ final class ResourceReader {
         Duration interval = values.containsKey("interval")
                 ? ctx.duration(values.get("interval").element(), "interval", values.get("interval").value())
                 : Duration.ZERO;
-        XmlElement opDefaults = section("op_defaults");
-        if (hasRuledSet(opDefaults)) {
+        if (ruledOpDefaults == null) {
+            XmlElement opDefaults = section("op_defaults");
+            ruledOpDefaults = hasRuledSet(opDefaults) ? Optional.of(opDefaults) : Optional.empty();
+        }
+        if (ruledOpDefaults.isPresent()) {
+            XmlElement opDefaults = ruledOpDefaults.get();
             // Operation defaults that depend on the resource or the operation: the op's own values win.
             DefaultsRules.Target t = target.forOperation(name.value(), interval);
             boolean[] ruled = {false};
