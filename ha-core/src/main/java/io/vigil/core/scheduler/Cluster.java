@@ -47,6 +47,8 @@ final class Cluster {
     final boolean anyPromotionScores;
     /** Location constraints for the Promoted role of promotable clones. */
     final List<Locations.PromotedLocation> promotedLocations = new ArrayList<>();
+    /** Resources the history shows active that are not configured, found by {@link History#apply}. */
+    final Orphans orphans = new Orphans();
 
     Cluster(Configuration config, ClusterStatus status, Instant now) {
         this.config = config;
