@@ -81,16 +81,11 @@ final class History {
                     continue; // not trusted, or recorded with another agent
                 }
                 List<OperationRecord> ops = h.operations();
+                cluster.markKnown(r.knownRow, node);
                 if (probedNotRunning(ops)) {
                     // By far the most common entry: its replay would say "stopped, no failure", which neither
                     // attach nor a clone's spread uses; only the node becomes known.
-                    for (java.util.BitSet known : r.known) {
-                        known.set(node.index);
-                    }
                     continue;
-                }
-                for (java.util.BitSet known : r.known) {
-                    known.set(node.index);
                 }
                 if (r.cloneRsc != null) {
                     CloneRsc clone = r.cloneRsc;
@@ -119,18 +114,16 @@ final class History {
      * What a history entry's resource id and agent refer to. {@code configured}: whether {@code base} names a
      * configured resource at all (if not, the entry is an orphan's). {@code leaf}: the plain leaf, or a clone's
      * primitive (its first copy, the clone in {@code cloneRsc}); null when the entry is to be ignored (recorded
-     * with another agent). {@code known}: the known-node sets a probe of it fills in (the instances of an
-     * anonymous clone share one).
+     * with another agent). {@code knownRow}: the leaf's {@link PrimitiveRsc#knownRow}, kept here so the common
+     * entry needs no look at the leaf itself.
      */
     private record Resolved(String raw, AgentType agent, boolean configured, CloneRsc cloneRsc, String base,
-                            String suffix, PrimitiveRsc leaf, java.util.BitSet[] known) {
+                            String suffix, PrimitiveRsc leaf, int knownRow) {
         boolean matches(ResourceHistory h) {
             return (h.resource() == raw || h.resource().equals(raw))
                     && (h.agent() == agent || java.util.Objects.equals(h.agent(), agent));
         }
     }
-
-    private static final java.util.BitSet[] NONE = new java.util.BitSet[0];
 
     private static Resolved resolve(Cluster cluster, ResourceHistory h) {
         String raw = h.resource();
@@ -147,20 +140,15 @@ final class History {
             List<PrimitiveRsc> copies = clone.leavesOf(base);
             PrimitiveRsc any = copies.isEmpty() ? null : copies.get(0);
             if (any == null || !sameAgent(h.agent(), any.primitive.agent())) {
-                return new Resolved(raw, h.agent(), true, clone, base, suffix, null, NONE);
+                return new Resolved(raw, h.agent(), true, clone, base, suffix, null, -1);
             }
-            // anonymous instances share one known-node set
-            java.util.BitSet[] known = clone.unique
-                    ? copies.stream().map(l -> l.known).toArray(java.util.BitSet[]::new)
-                    : new java.util.BitSet[] {any.known};
-            return new Resolved(raw, h.agent(), true, clone, base, suffix, any, known);
+            return new Resolved(raw, h.agent(), true, clone, base, suffix, any, any.knownRow);
         }
         if (owner == null && !configured(cluster, base)) {
-            return new Resolved(raw, h.agent(), false, null, base, suffix, null, NONE);
+            return new Resolved(raw, h.agent(), false, null, base, suffix, null, -1);
         }
         PrimitiveRsc leaf = target instanceof PrimitiveRsc p && sameAgent(h.agent(), p.primitive.agent()) ? p : null;
-        return new Resolved(raw, h.agent(), true, null, base, suffix, leaf,
-                leaf == null ? NONE : new java.util.BitSet[] {leaf.known});
+        return new Resolved(raw, h.agent(), true, null, base, suffix, leaf, leaf == null ? -1 : leaf.knownRow);
     }
 
     /**
