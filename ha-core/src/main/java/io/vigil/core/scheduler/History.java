@@ -59,8 +59,10 @@ final class History {
         Resolved[] seen = new Resolved[0];
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
-            // Offline nodes' history is not trusted, but what ran there still tells which resources are orphans.
-            boolean counts = node != null && node.historyCounts();
+            // Offline nodes' history is not trusted (and without fencing nothing can be learned safely from a node
+            // that is not up, unclean included: Pacemaker does not unpack its history, so what it ran counts as
+            // stopped, unpack_node_history). What ran there still tells which resources are orphans.
+            boolean counts = node != null && node.historyCounts() && (cluster.stonith || node.online());
             List<ResourceHistory> history = ns.history();
             if (seen.length < history.size()) {
                 seen = java.util.Arrays.copyOf(seen, history.size());
@@ -107,7 +109,31 @@ final class History {
                 spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // by node, then slot
             }
         }
+        multipleActive(cluster);
         failCounts(cluster);
+    }
+
+    /**
+     * A primitive found active on more than one node is recovered by its {@code multiple-active} policy (unpack.c,
+     * native_add_running): stop_start (default) and stop_unexpected stop every copy and start one (see
+     * {@link Actions}), stop_only also bans it from every node so it stays stopped, block leaves it alone.
+     */
+    private static void multipleActive(Cluster cluster) {
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            if (leaf.current.size() < 2) {
+                continue;
+            }
+            switch (leaf.meta.multipleActiveOrDefault()) {
+                case STOP_ONLY -> {
+                    for (SchedNode n : cluster.nodes) {
+                        leaf.ban(n.index, leaf.id + " is active on several nodes (multiple-active=stop_only)");
+                    }
+                }
+                case BLOCK -> leaf.blocked = true;
+                default -> {
+                }
+            }
+        }
     }
 
     /**
