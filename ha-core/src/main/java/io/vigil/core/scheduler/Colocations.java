@@ -43,8 +43,12 @@ final class Colocations {
         Comparator<Coloc> byDependent = Comparator.comparing((Coloc c) -> -c.dependent().meta.priorityOrDefault())
                 .thenComparing(c -> -rank(c.dependent()));
         for (Rsc r : cluster.byId.values()) {
-            r.thisWith.sort(byPrimary);
-            r.withThis.sort(byDependent);
+            if (r.thisWith.size() > 1) {
+                r.thisWith.sort(byPrimary);
+            }
+            if (r.withThis.size() > 1) {
+                r.withThis.sort(byDependent);
+            }
         }
     }
 
@@ -164,30 +168,57 @@ final class Colocations {
             return;
         }
         Rsc dep = c.dependent();
-        List<SchedNode> primary = primaryNodes(c);
-        int[] work = dep.scores.clone();
-        for (SchedNode n : cluster.nodes) {
-            if (work[n.index] == Rsc.UNSET) {
+        boolean[] together = sameLocationAsAny(cluster, c.attribute(), primaryNodes(c));
+        int[] work = null; // copied on the first change
+        for (int i = 0; i < together.length; i++) {
+            int old = dep.scores[i];
+            if (old == Rsc.UNSET) {
                 continue;
             }
-            boolean match = false;
-            for (SchedNode p : primary) {
-                if (sameLocation(c.attribute(), n, p)) {
-                    match = true;
-                    break;
-                }
-            }
-            if (match) {
+            int now = old;
+            if (together[i]) {
                 if (c.score() < Score.INFINITY) {
-                    work[n.index] = Score.add(work[n.index], c.score());
+                    now = Score.add(old, c.score());
                 }
             } else if (c.score() >= Score.INFINITY) {
-                work[n.index] = Score.MINUS_INFINITY;
+                now = Score.MINUS_INFINITY;
+            }
+            if (now != old) {
+                if (work == null) {
+                    work = dep.scores.clone();
+                }
+                work[i] = now;
             }
         }
-        if (Math.abs(c.score()) >= Score.INFINITY || anyAvailable(cluster, work)) {
+        if (work != null && (Math.abs(c.score()) >= Score.INFINITY || anyAvailable(cluster, work))) {
             commit(dep, work, new Why("colocation ", c.id(), " with ", c.primary().id, ""), true);
         }
+    }
+
+    /** By node index: whether the node is in the same location ({@link #sameLocation}) as any of {@code nodes}. */
+    static boolean[] sameLocationAsAny(Cluster cluster, String attr, List<SchedNode> nodes) {
+        boolean[] out = new boolean[cluster.nodes.size()];
+        if (nodes.isEmpty()) {
+            return out;
+        }
+        if (attr == null || attr.equals("#uname")) {
+            for (SchedNode p : nodes) {
+                out[p.index] = true;
+            }
+            return out;
+        }
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (SchedNode p : nodes) {
+            String v = p.attribute(attr);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        for (SchedNode n : cluster.nodes) {
+            String v = n.attribute(attr);
+            out[n.index] = v != null && values.contains(v);
+        }
+        return out;
     }
 
     /**
