@@ -325,24 +325,15 @@ final class Colocations {
         }
     }
 
-    /** One node's score change by a colocation ({@code why: old -> new}), as text only when asked for. */
-    private record Change(Why why, int old, int now) {
-        @Override
-        public String toString() {
-            return why + ": " + (old == Rsc.UNSET ? "" : Score.toString(old) + " -> ") + Score.toString(now);
-        }
-    }
-
     private static void commit(Rsc rsc, int[] work, Why why, boolean toChildren) {
         for (int i = 0; i < work.length; i++) {
             if (work[i] != rsc.scores[i]) {
-                Change text = new Change(why, rsc.scores[i], work[i]);
+                rsc.reasons().change(i, why, rsc.scores[i], work[i]);
                 if (toChildren) {
                     rsc.setScore(i, work[i]);
                 } else {
                     rsc.scores[i] = work[i];
                 }
-                rsc.addReason(i, text);
             }
         }
     }
