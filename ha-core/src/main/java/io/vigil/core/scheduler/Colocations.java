@@ -325,16 +325,26 @@ final class Colocations {
         }
     }
 
+    /**
+     * Moves {@code rsc}'s scores to {@code work} (and, with {@code toChildren}, its descendants' by as much), logging
+     * the change as one reason entry; {@code work} must be a fresh array nobody changes afterwards.
+     */
     private static void commit(Rsc rsc, int[] work, Why why, boolean toChildren) {
+        int[] before = null;
         for (int i = 0; i < work.length; i++) {
             if (work[i] != rsc.scores[i]) {
-                rsc.reasons().change(i, why, rsc.scores[i], work[i]);
+                if (before == null) {
+                    before = rsc.scores.clone();
+                }
                 if (toChildren) {
                     rsc.setScore(i, work[i]);
                 } else {
                     rsc.scores[i] = work[i];
                 }
             }
+        }
+        if (before != null) {
+            rsc.reasons().changes(why, before, work);
         }
     }
 }

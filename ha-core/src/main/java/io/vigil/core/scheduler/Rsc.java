@@ -92,8 +92,9 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
         if (why != null) {
             reasons().contribution(node, why, score);
         }
-        for (Rsc c : children()) {
-            c.addScore(node, score, null);
+        List<Rsc> children = children();
+        for (int i = 0; i < children.size(); i++) { // indexed: an iterator per call and node showed up as garbage
+            children.get(i).addScore(node, score, null);
         }
     }
 
@@ -110,7 +111,9 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
         if (value == UNSET) {
             return;
         }
-        for (Rsc c : children()) {
+        List<Rsc> children = children();
+        for (int i = 0; i < children.size(); i++) { // indexed, as in addScore
+            Rsc c = children.get(i);
             int cOld = c.scores[node];
             int cNew;
             if (value <= Score.MINUS_INFINITY || value >= Score.INFINITY || old == UNSET
