@@ -232,10 +232,11 @@ final class CloneRsc extends Rsc {
     /** Nodes where an instance will run in the given role (null = any active role). */
     List<SchedNode> nodesWith(Role role) {
         List<SchedNode> out = new ArrayList<>();
+        boolean[] seen = new boolean[counts.length]; // a clone on every node: no list search per instance
         for (Rsc inst : instances) {
             SchedNode n = inst.assignedNode();
-            if (n != null && (role == null || role == Role.STARTED || inst.nextRole() == role)
-                    && !out.contains(n)) {
+            if (n != null && (role == null || role == Role.STARTED || inst.nextRole() == role) && !seen[n.index]) {
+                seen[n.index] = true;
                 out.add(n);
             }
         }

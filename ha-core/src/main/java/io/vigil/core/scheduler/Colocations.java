@@ -34,15 +34,21 @@ final class Colocations {
                 fromSets(cluster, set, all);
             }
         }
+        List<Rsc> involved = new ArrayList<>();
         for (Coloc c : all) {
+            for (Rsc r : List.of(c.dependent(), c.primary())) {
+                if (r.thisWith.isEmpty() && r.withThis.isEmpty()) {
+                    involved.add(r);
+                }
+            }
             c.dependent().thisWith.add(c);
             c.primary().withThis.add(c);
         }
-        Comparator<Coloc> byPrimary = Comparator.comparing((Coloc c) -> -c.primary().meta.priorityOrDefault())
-                .thenComparing(c -> -rank(c.primary()));
-        Comparator<Coloc> byDependent = Comparator.comparing((Coloc c) -> -c.dependent().meta.priorityOrDefault())
-                .thenComparing(c -> -rank(c.dependent()));
-        for (Rsc r : cluster.byId.values()) {
+        Comparator<Coloc> byPrimary = Comparator.comparingInt((Coloc c) -> -c.primary().meta.priorityOrDefault())
+                .thenComparingInt(c -> -rank(c.primary()));
+        Comparator<Coloc> byDependent = Comparator.comparingInt((Coloc c) -> -c.dependent().meta.priorityOrDefault())
+                .thenComparingInt(c -> -rank(c.dependent()));
+        for (Rsc r : involved) {
             if (r.thisWith.size() > 1) {
                 r.thisWith.sort(byPrimary);
             }

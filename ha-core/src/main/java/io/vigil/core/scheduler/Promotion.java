@@ -52,17 +52,37 @@ final class Promotion {
         if (!cluster.anyPromotionScores) {
             return;
         }
+        List<SchedNode> scored = new ArrayList<>();
+        for (SchedNode n : cluster.nodes) {
+            if (n.canRunResources() && mentionsAny(n, clone)) {
+                scored.add(n);
+            }
+        }
         for (Rsc inst : clone.instances) {
-            for (SchedNode n : cluster.nodes) {
-                if (!n.canRunResources()) {
-                    continue;
-                }
+            for (SchedNode n : scored) {
                 int s = promotionScore(inst, n);
                 if (s != NO_SCORE && s > 0) {
                     inst.addScore(n.index, s, "promotion score");
                 }
             }
         }
+    }
+
+    /**
+     * Whether a node has a promotion score for any of the clone's primitives: instance ids are
+     * {@code <primitive id>:<number>}, so every name {@link #promotionScore} looks up is the primitive's id or starts
+     * with it and a colon. Most nodes have none for a given clone, which saves asking them for every instance.
+     */
+    private static boolean mentionsAny(SchedNode node, CloneRsc clone) {
+        if (node.promotionScores == null || clone.instances.isEmpty()) {
+            return false;
+        }
+        for (PrimitiveRsc leaf : clone.instances.get(0).leaves()) { // every instance has the same primitives
+            if (node.promotionScores.mentions(leaf.primitive.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void setRoles(Cluster cluster, CloneRsc clone) {

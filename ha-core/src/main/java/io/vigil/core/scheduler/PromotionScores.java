@@ -50,6 +50,11 @@ final class PromotionScores {
         return null;
     }
 
+    /** Whether any attribute is {@code master-<name>} or {@code master-<name>:...}. */
+    boolean mentions(String name) {
+        return byName.containsKey(name) || firstInstance.containsKey(name);
+    }
+
     /** The score of {@code master-<name>}: a score, {@link #ABSENT} or {@link #INVALID}. */
     int of(String name) {
         Integer v = byName.get(name);
