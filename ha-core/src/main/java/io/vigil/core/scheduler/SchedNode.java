@@ -20,6 +20,8 @@ final class SchedNode {
     final Map<String, Integer> remaining;
     /** Whether any attribute looks like a promotion score (saves lookups on nodes without any). */
     final boolean hasPromotionScores;
+    /** The promotion-score attributes, parsed; null when there are none. */
+    final PromotionScores promotionScores;
     /** True when the status says nothing about this node (never seen by the cluster). */
     final boolean unseen;
     /** Whether this node is the DC (rules read it as {@code #is_dc}); set once after construction. */
@@ -43,14 +45,8 @@ final class SchedNode {
         this.attributes = attributes;
         this.remaining = new TreeMap<>(capacity);
         this.unseen = unseen;
-        boolean promo = false;
-        for (String k : attributes.keySet()) {
-            if (k.startsWith("master-")) {
-                promo = true;
-                break;
-            }
-        }
-        this.hasPromotionScores = promo;
+        this.promotionScores = PromotionScores.of(attributes);
+        this.hasPromotionScores = promotionScores != null;
     }
 
     boolean online() {
