@@ -7,8 +7,11 @@ import org.codehaus.stax2.XMLStreamReader2;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -26,6 +29,13 @@ import javax.xml.stream.XMLStreamReader;
  * short-lived {@code simulate} process. Only elements and attributes are kept; text and comments are skipped.
  */
 final class CibXml {
+    /** The operation history entry, by far the most frequent element of a large CIB. */
+    private static final String OPERATION = "lrm_rsc_op";
+    /** Values up to this length are shared between operations (ids and transition keys are longer). */
+    private static final int SHARED_VALUE_LENGTH = 12;
+    /** At most this many distinct shared values per document. */
+    private static final int SHARED_VALUES = 4096;
+
     /** Thread-safe once configured; creating it is not free, so it is made once. */
     private static final XMLInputFactory FACTORY = factory();
 
@@ -86,18 +96,14 @@ final class CibXml {
     private static XmlElement build(XMLStreamReader reader, String source) throws XMLStreamException {
         Deque<XmlElement> stack = new ArrayDeque<>();
         XmlElement root = null;
+        Map<String, String> shared = new HashMap<>();
         while (reader.hasNext()) {
             int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                int n = reader.getAttributeCount();
-                String[] attrs = new String[n * 2];
-                for (int i = 0; i < n; i++) {
-                    attrs[2 * i] = reader.getAttributeLocalName(i);
-                    attrs[2 * i + 1] = reader.getAttributeValue(i);
-                }
+                String tag = reader.getLocalName();
+                String[] attrs = tag.equals(OPERATION) ? operationAttributes(reader, shared) : attributes(reader);
                 Location at = reader.getLocation();
-                XmlElement e = new XmlElement(reader.getLocalName(), attrs, at.getLineNumber(),
-                        at.getColumnNumber());
+                XmlElement e = new XmlElement(tag, attrs, at.getLineNumber(), at.getColumnNumber());
                 if (stack.isEmpty()) {
                     root = e;
                 } else {
@@ -117,6 +123,42 @@ final class CibXml {
             throw new CibImportException(source + ": empty document");
         }
         return root;
+    }
+
+    /** Every attribute: name, value, name, value, ... */
+    private static String[] attributes(XMLStreamReader reader) {
+        int n = reader.getAttributeCount();
+        String[] attrs = new String[n * 2];
+        for (int i = 0; i < n; i++) {
+            attrs[2 * i] = reader.getAttributeLocalName(i);
+            attrs[2 * i + 1] = reader.getAttributeValue(i);
+        }
+        return attrs;
+    }
+
+    /**
+     * The attributes of an operation history entry that the import reads ({@link StatusReader#OPERATION_ATTRIBUTES}),
+     * with short values (result codes, intervals, timestamps, operation names: the same few across the whole
+     * status section) shared through {@code shared}. This keeps the tree of a large CIB to a fraction of its size.
+     */
+    private static String[] operationAttributes(XMLStreamReader reader, Map<String, String> shared) {
+        int n = reader.getAttributeCount();
+        String[] attrs = new String[n * 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            String name = reader.getAttributeLocalName(i);
+            if (StatusReader.OPERATION_ATTRIBUTES.contains(name)) {
+                String value = reader.getAttributeValue(i);
+                if (value.length() <= SHARED_VALUE_LENGTH && shared.size() < SHARED_VALUES) {
+                    value = shared.computeIfAbsent(value, v -> v);
+                } else if (value.length() <= SHARED_VALUE_LENGTH) {
+                    value = shared.getOrDefault(value, value);
+                }
+                attrs[k++] = name;
+                attrs[k++] = value;
+            }
+        }
+        return k == attrs.length ? attrs : Arrays.copyOf(attrs, k);
     }
 
     /** The attribute's value, or null when absent. */
