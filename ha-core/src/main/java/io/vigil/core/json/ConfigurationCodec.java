@@ -63,7 +63,8 @@ final class ConfigurationCodec {
             "symmetric-cluster", "stop-all-resources", "maintenance-mode", "start-failure-is-fatal",
             "cluster-recheck-interval", "placement-strategy", "batch-limit", "startup-fencing", "concurrent-fencing");
     static final Set<String> META = names("priority", "target-role", "is-managed", "maintenance",
-            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "restart-type", "other");
+            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires",
+            "restart-type", "other");
     static final Set<String> OP_DEFAULTS = names("timeout", "on-fail", "enabled");
     static final Set<String> NODE = names("name", "id", "votes", "attributes", "utilization");
     static final Set<String> OPERATION = names("name", "interval", "timeout", "role", "on-fail", "enabled");
