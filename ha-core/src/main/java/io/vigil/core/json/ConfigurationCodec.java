@@ -67,7 +67,8 @@ final class ConfigurationCodec {
             "stop-orphan-resources", "node-health-strategy", "node-health-red", "node-health-yellow",
             "node-health-green", "node-health-base");
     static final Set<String> META = names("priority", "target-role", "is-managed", "maintenance",
-            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "restart-type", "other");
+            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires",
+            "restart-type", "other");
     static final Set<String> OP_DEFAULTS = names("timeout", "on-fail", "enabled");
     static final Set<String> NODE = names("name", "id", "votes", "attributes", "utilization");
     static final Set<String> OPERATION = names("name", "interval", "timeout", "role", "on-fail", "enabled");

@@ -1,5 +1,6 @@
 package io.vigil.core.scheduler;
 
+import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.NoQuorumPolicy;
 import io.vigil.core.model.Requires;
 import io.vigil.core.model.Role;
@@ -20,8 +21,11 @@ final class Actions {
             boolean act = leaf.actionable() && !cluster.maintenanceMode;
             SchedNode next = leaf.assigned;
             Role role = leaf.nextRole();
+            // multiple-active=stop_unexpected: the copy on the node it is assigned to keeps running.
+            boolean keepExpected = leaf.meta.multipleActiveOrDefault() == MultipleActive.STOP_UNEXPECTED;
             for (PrimitiveRsc.Active a : leaf.current) {
-                boolean need = act && (next == null || next != a.node() || a.failed() || leaf.current.size() > 1);
+                boolean multiple = leaf.current.size() > 1 && !(keepExpected && a.node() == next);
+                boolean need = act && (next == null || next != a.node() || a.failed() || multiple);
                 Act stop = new Act("stop", leaf, a.node(), !need, act && Fencing.stopPossible(a.node()));
                 if (need) {
                     stop.reason = next == null ? "node availability" : null;

@@ -268,19 +268,25 @@ final class Colocations {
         boolean onlyPositive = rsc instanceof CloneRsc;
         for (Coloc c : rsc.withThis) {
             Rsc dep = c.dependent();
-            if (!dep.provisional || dep.assigning) {
+            if (!dep.provisional) {
                 continue;
             }
             double factor = c.score() / (double) Score.INFINITY;
-            int[] work = addColocatedScores(cluster, dep, rsc.scores, c, factor, onlyPositive, 0);
+            java.util.Set<Rsc> path = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            path.add(rsc);
+            int[] work = addColocatedScores(cluster, dep, rsc.scores, c, factor, onlyPositive, path);
             // A clone keeps its dependents' pull to itself (which nodes it may use); its instances keep their
             // own scores, so running instances stay put.
             commit(rsc, work, new Why("dependent ", dep.id, " (", c.id(), ")"), !(rsc instanceof CloneRsc));
         }
     }
 
+    /**
+     * @param path the resources whose preferences are being gathered along this chain: a colocation cycle stops
+     *             where it would revisit one (Pacemaker: "breaking dependency loop")
+     */
     private static int[] addColocatedScores(Cluster cluster, Rsc source, int[] base, Coloc c, double factor,
-                                            boolean onlyPositive, int depth) {
+                                            boolean onlyPositive, java.util.Set<Rsc> path) {
         int[] w = base.clone();
         for (SchedNode n : cluster.nodes) {
             if (w[n.index] == Rsc.UNSET) {
@@ -302,15 +308,17 @@ final class Colocations {
             }
             w[n.index] = ns;
         }
-        if (depth < 10 && anyAvailable(cluster, w)) {
+        if (path.size() <= 10 && anyAvailable(cluster, w)) {
+            path.add(source);
             for (Coloc c2 : source.withThis) {
                 Rsc dep = c2.dependent();
-                if (!dep.provisional || dep.assigning || dep == source) {
+                if (!dep.provisional || path.contains(dep)) {
                     continue;
                 }
                 double f2 = factor * c2.score() / (double) Score.INFINITY;
-                w = addColocatedScores(cluster, dep, w, c2, f2, onlyPositive, depth + 1);
+                w = addColocatedScores(cluster, dep, w, c2, f2, onlyPositive, path);
             }
+            path.remove(source);
         }
         return anyAvailable(cluster, w) ? w : base;
     }

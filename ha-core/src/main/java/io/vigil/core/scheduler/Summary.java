@@ -107,7 +107,9 @@ final class Summary {
             return fmt("Start", id, next.name) + blocked;
         }
         Act stop = leaf.stopOn(cur.node());
-        boolean stopHappens = stop != null && !stop.optional;
+        // Active on several nodes, the start is always required in Pacemaker (with stop_unexpected a pseudo-action
+        // while the expected copy keeps running), so the line reads Restart even then.
+        boolean stopHappens = stop != null && !stop.optional || leaf.current.size() > 1;
         String stopBlocked = stop != null && !stop.runnable ? " blocked" : "";
         if (next == null || !start.runnable && stopHappens) {
             if (!stopHappens) {

@@ -70,7 +70,8 @@ final class Examples {
                 .operationDefaults(new OperationDefaults(Duration.ofSeconds(30), OnFail.RESTART, null))
                 .node("node1", n -> n.attribute("ram", "128").attribute("ssd", "yes").utilization("cpu", 16)
                         .utilization("memory", 131072))
-                .node("node2", n -> n.id("2").votes(2).attribute("ram", "64").utilization("cpu", 8).utilization("memory", 65536))
+                .node("node2", n -> n.id("2").votes(2).attribute("ram", "64").utilization("cpu", 8)
+                        .utilization("memory", 65536))
                 .node("node3", n -> n.attribute("ram", "32").attribute("standby", "on"))
                 .primitive("vip", "ocf:heartbeat:IPaddr2", r -> r
                         .param("ip", "192.0.2.10")

@@ -49,6 +49,26 @@ class ColocationAndGroupTest {
     }
 
     @Test
+    void in_a_colocation_cycle_the_member_that_closes_the_loop_still_follows_the_others_preferences() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .location("a-prefers-node2", "a", "node2", 100)
+                .colocation("a-with-b", "a", "b", Score.INFINITY)
+                .colocation("b-with-c", "b", "c", Score.INFINITY)
+                .colocation("c-with-a", "c", "a", Score.INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2", "node3").build());
+
+        // a is placed first and waits for b, which waits for c; c is placed with a's and b's pull
+        assertThat(placement(result)).containsExactly("a@node2", "b@node2", "c@node2");
+    }
+
+    @Test
     void a_minus_infinity_colocation_keeps_two_resources_apart() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))

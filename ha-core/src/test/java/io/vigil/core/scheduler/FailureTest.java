@@ -163,6 +163,24 @@ class FailureTest {
     }
 
     @Test
+    void with_multiple_active_stop_unexpected_only_the_copy_away_from_its_node_stops() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.multipleActive(MultipleActive.STOP_UNEXPECTED))
+                .location("web-prefers-node2", "web", "node2", 100)
+                .build();
+
+        SchedulerResult result = schedule(config,
+                status("node1", "node2").running("web", "node1").running("web", "node2").build());
+
+        assertThat(result.summary()).containsExactly("Move web ( node1 -> node2 )");
+        assertThat(result.graph().actions()).filteredOn(a -> a.type() == ActionType.STOP)
+                .singleElement().satisfies(a -> assertThat(a.node()).isEqualTo("node1"));
+        assertThat(result.graph().actions()).noneMatch(a -> a.type() == ActionType.START);
+    }
+
+    @Test
     void with_multiple_active_block_a_resource_active_on_two_nodes_is_left_alone() {
         SchedulerResult result = activeOnBothNodes(MultipleActive.BLOCK);
 
