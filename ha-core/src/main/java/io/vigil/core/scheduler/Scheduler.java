@@ -56,7 +56,7 @@ public final class Scheduler {
         return result(cluster, edges);
     }
 
-    private static SchedulerResult result(Cluster cluster, List<Orderings.Edge> edges) {
+    static SchedulerResult result(Cluster cluster, List<Orderings.Edge> edges) {
         List<InstancePlacement> current = new ArrayList<>();
         List<InstancePlacement> placement = new ArrayList<>();
         for (PrimitiveRsc leaf : cluster.leaves) {
