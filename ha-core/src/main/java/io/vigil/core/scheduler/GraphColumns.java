@@ -20,41 +20,56 @@ final class GraphColumns extends AbstractList<GraphAction> implements RandomAcce
     private static final int UNRUNNABLE = 0x40;
 
     private final int size;
+    /** Probes are the ids {@code probeBase .. probeBase + probeCount}; they have no prerequisites. */
+    private final int probeBase;
+    private final int probeCount;
+    private final int[] probeResource;
+    private final int[] probeNode;
+    /** The other actions, by slot: the id below the probes, the id minus {@link #probeCount} above them. */
     private final byte[] kind;
     private final int[] resource;
     private final int[] node;
     private final int[] info;
+    private final int[] afterStart;
+    private final int[] afterIds;
     private final String[] resourceNames;
     private final String[] nodeNames;
     private final Duration[] intervals;
     private final String[] details;
-    private final int[] afterStart;
-    private final int[] afterIds;
 
     /**
      * Takes the arrays as they are (no copies: the builder hands them over and keeps no reference).
      *
-     * @param size          number of actions; the per-action arrays may be longer
-     * @param kind          per action: type ordinal, plus {@link #UNRUNNABLE}
-     * @param resource      per action: index into {@code resourceNames}, -1 for none
-     * @param node          per action: index into {@code nodeNames}, -1 for none
-     * @param info          per action: index into {@code intervals}/{@code details}, -1 for zero interval, no detail
-     * @param afterStart    {@code size + 1} offsets into {@code afterIds}; action i's prerequisites are
-     *                      {@code afterIds[afterStart[i] .. afterStart[i + 1])}, ascending
+     * @param slots         number of actions that are not probes; the per-slot arrays may be longer
+     * @param probeBase     id of the first probe
+     * @param probeCount    number of probes
+     * @param probeResource per probe: index into {@code resourceNames}
+     * @param probeNode     per probe: index into {@code nodeNames}
+     * @param kind          per slot: type ordinal, plus {@link #UNRUNNABLE}
+     * @param resource      per slot: index into {@code resourceNames}, -1 for none
+     * @param node          per slot: index into {@code nodeNames}, -1 for none
+     * @param info          per slot: index into {@code intervals}/{@code details}, -1 for zero interval, no detail
+     * @param afterStart    {@code slots + 1} offsets into {@code afterIds}; slot s's prerequisites (action ids) are
+     *                      {@code afterIds[afterStart[s] .. afterStart[s + 1])}, ascending
      */
-    GraphColumns(int size, byte[] kind, int[] resource, int[] node, int[] info, String[] resourceNames,
-                 String[] nodeNames, Duration[] intervals, String[] details, int[] afterStart, int[] afterIds) {
-        this.size = size;
+    GraphColumns(int slots, int probeBase, int probeCount, int[] probeResource, int[] probeNode, byte[] kind,
+                 int[] resource, int[] node, int[] info, int[] afterStart, int[] afterIds, String[] resourceNames,
+                 String[] nodeNames, Duration[] intervals, String[] details) {
+        this.size = slots + probeCount;
+        this.probeBase = probeBase;
+        this.probeCount = probeCount;
+        this.probeResource = probeResource;
+        this.probeNode = probeNode;
         this.kind = kind;
         this.resource = resource;
         this.node = node;
         this.info = info;
+        this.afterStart = afterStart;
+        this.afterIds = afterIds;
         this.resourceNames = resourceNames;
         this.nodeNames = nodeNames;
         this.intervals = intervals;
         this.details = details;
-        this.afterStart = afterStart;
-        this.afterIds = afterIds;
     }
 
     static byte kind(ActionType type, boolean runnable) {
@@ -70,12 +85,18 @@ final class GraphColumns extends AbstractList<GraphAction> implements RandomAcce
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("action id " + i + " (graph of " + size + " actions)");
         }
-        int k = kind[i];
-        int r = resource[i];
-        int n = node[i];
-        int x = info[i];
-        int from = afterStart[i];
-        int to = afterStart[i + 1];
+        int p = i - probeBase;
+        if (p >= 0 && p < probeCount) {
+            return new GraphAction(i, ActionType.PROBE, resourceNames[probeResource[p]], nodeNames[probeNode[p]],
+                    Duration.ZERO, List.of(), true, null);
+        }
+        int s = p < 0 ? i : i - probeCount;
+        int k = kind[s];
+        int r = resource[s];
+        int n = node[s];
+        int x = info[s];
+        int from = afterStart[s];
+        int to = afterStart[s + 1];
         List<Integer> after = from == to ? List.of() : new Ids(afterIds, from, to);
         return new GraphAction(i, TYPES[k & ~UNRUNNABLE], r < 0 ? null : resourceNames[r], n < 0 ? null : nodeNames[n],
                 x < 0 ? Duration.ZERO : intervals[x], after, (k & UNRUNNABLE) == 0, x < 0 ? null : details[x]);
@@ -84,30 +105,6 @@ final class GraphColumns extends AbstractList<GraphAction> implements RandomAcce
     @Override
     public int size() {
         return size;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (o == this) {
-            return true;
-        }
-        if (!(o instanceof GraphColumns g)) {
-            return super.equals(o);
-        }
-        if (g.size != size) {
-            return false;
-        }
-        for (int i = 0; i < size; i++) {
-            if (kind[i] != g.kind[i] || !get(i).equals(g.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
     }
 
     /**

@@ -19,78 +19,89 @@ final class Graphs {
     }
 
     /**
-     * The graph while it is built: one growing array per field (see {@link GraphColumns}) and the "runs after"
-     * edges as (then, first) pairs in the order added.
+     * The graph while it is built (see {@link GraphColumns}): the probes in one block of ids, every other action in
+     * a slot with one growing array per field, and the "runs after" edges between slots as pairs in the order
+     * added. Probes have no prerequisites and are only ever prerequisites of their resource's start, so they take
+     * no part in dropping repeats and cycles: a start just remembers its resource's block.
      */
     private static final class Builder {
-        int size;
+        int slots;
         byte[] kind;
         int[] resource;
         int[] node;
         int[] info;
         final List<Duration> intervals = new ArrayList<>();
         final List<String> details = new ArrayList<>();
+        int probeBase = -1;
+        int probeCount;
+        int[] probeResource;
+        int[] probeNode;
         int edgeCount;
-        int[] edgeThen;
-        int[] edgeFirst;
+        int[] edgeThen = new int[256];
+        int[] edgeFirst = new int[256];
+        /** Slots that run after a block of probes, ascending, with the block's ids: from (incl.), to (excl.). */
+        int rangeCount;
+        int[] rangeSlot = new int[64];
+        int[] rangeFrom = new int[64];
+        int[] rangeTo = new int[64];
 
-        Builder(int capacity, int edgeCapacity) {
+        Builder(int capacity) {
             capacity = Math.max(16, capacity);
-            edgeThen = new int[Math.max(16, edgeCapacity)];
-            edgeFirst = new int[edgeThen.length];
             kind = new byte[capacity];
             resource = new int[capacity];
             node = new int[capacity];
             info = new int[capacity];
         }
 
-        /** Adds an action; returns its id. */
+        /** Adds an action that is not a probe; returns its slot. */
         int add(ActionType type, int rsc, int nodeIndex, Duration interval, boolean runnable, String detail) {
-            if (size == kind.length) {
-                int c = size * 2;
+            if (slots == kind.length) {
+                int c = slots * 2;
                 kind = Arrays.copyOf(kind, c);
                 resource = Arrays.copyOf(resource, c);
                 node = Arrays.copyOf(node, c);
                 info = Arrays.copyOf(info, c);
             }
-            int id = size++;
-            kind[id] = GraphColumns.kind(type, runnable);
-            resource[id] = rsc;
-            node[id] = nodeIndex;
+            int slot = slots++;
+            kind[slot] = GraphColumns.kind(type, runnable);
+            resource[slot] = rsc;
+            node[slot] = nodeIndex;
             if (detail == null && interval.isZero()) {
-                info[id] = -1;
+                info[slot] = -1;
             } else {
-                info[id] = intervals.size();
+                info[slot] = intervals.size();
                 intervals.add(interval);
                 details.add(detail);
             }
-            return id;
+            return slot;
         }
 
-        /** Reserves ids for a probe per node in {@code nodes} (ascending node indexes) of one resource. */
-        void probes(int rsc, int[] nodes, int count) {
-            if (size + count > kind.length) {
-                int c = Math.max(size * 2, size + count);
-                kind = Arrays.copyOf(kind, c);
-                resource = Arrays.copyOf(resource, c);
-                node = Arrays.copyOf(node, c);
-                info = Arrays.copyOf(info, c);
-            }
-            byte k = GraphColumns.kind(ActionType.PROBE, true);
-            int from = size;
-            int to = size + count;
-            Arrays.fill(kind, from, to, k);
-            Arrays.fill(resource, from, to, rsc);
-            System.arraycopy(nodes, 0, node, from, count);
-            Arrays.fill(info, from, to, -1);
-            size = to;
+        /** Starts the block of probes: {@code total} of them, ids from the next free one. */
+        void beginProbes(int total) {
+            probeBase = slots;
+            probeResource = new int[total];
+            probeNode = new int[total];
         }
 
-        boolean runnable(int id) {
-            return GraphColumns.runnable(kind[id]);
+        /** Adds a probe of resource {@code rsc} per node in {@code nodes[0 .. count)}; returns the first one's id. */
+        int probes(int rsc, int[] nodes, int count) {
+            int from = probeCount;
+            Arrays.fill(probeResource, from, from + count, rsc);
+            System.arraycopy(nodes, 0, probeNode, from, count);
+            probeCount += count;
+            return probeBase + from;
         }
 
-        /** {@code then} runs after {@code first}. */
+        /** The action id of a slot. */
+        int id(int slot) {
+            return slot < probeBase ? slot : slot + probeCount;
+        }
+
+        boolean runnable(int slot) {
+            return GraphColumns.runnable(kind[slot]);
+        }
+
+        /** Slot {@code then} runs after slot {@code first}. */
         void after(int then, int first) {
             if (edgeCount == edgeThen.length) {
                 edgeThen = Arrays.copyOf(edgeThen, edgeCount * 2);
@@ -100,19 +111,35 @@ final class Graphs {
             edgeFirst[edgeCount++] = first;
         }
 
+        /** Slot {@code then} (the last one added) runs after the probes with ids {@code from .. to}. */
+        void afterProbes(int then, int from, int to) {
+            if (rangeCount == rangeSlot.length) {
+                rangeSlot = Arrays.copyOf(rangeSlot, rangeCount * 2);
+                rangeFrom = Arrays.copyOf(rangeFrom, rangeCount * 2);
+                rangeTo = Arrays.copyOf(rangeTo, rangeCount * 2);
+            }
+            rangeSlot[rangeCount] = then;
+            rangeFrom[rangeCount] = from;
+            rangeTo[rangeCount++] = to;
+        }
+
         /**
          * Groups the edges by then-action (keeping the order added), drops repeats (keeping the first), drops the
-         * edges that close a cycle, and sorts each action's prerequisites.
+         * edges that close a cycle, and sorts each action's prerequisites, turning slots into ids.
          */
         GraphColumns finish(String[] resourceNames, String[] nodeNames) {
-            int[] start = new int[size + 1];
+            int n = slots;
+            if (probeBase < 0) {
+                probeBase = n;
+            }
+            int[] start = new int[n + 1];
             for (int e = 0; e < edgeCount; e++) {
                 start[edgeThen[e] + 1]++;
             }
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < n; i++) {
                 start[i + 1] += start[i];
             }
-            int[] fill = Arrays.copyOf(start, size);
+            int[] fill = Arrays.copyOf(start, n);
             int[] ids = new int[edgeCount];
             for (int e = 0; e < edgeCount; e++) {
                 ids[fill[edgeThen[e]]++] = edgeFirst[e];
@@ -121,8 +148,8 @@ final class Graphs {
             edgeFirst = null;
             // Drop repeats, keeping the first; count[i] = distinct prerequisites of i, from start[i].
             int[] count = fill; // reused: fill[i] == start[i + 1] now
-            int[] seen = new int[size];
-            for (int i = 0; i < size; i++) {
+            int[] seen = new int[n];
+            for (int i = 0; i < n; i++) {
                 int from = start[i];
                 int to = start[i + 1];
                 int k = from;
@@ -136,26 +163,50 @@ final class Graphs {
                 }
                 count[i] = k - from;
             }
-            breakCycles(size, start, count, ids);
-            // Compact in place (writes never overtake reads), each action's list sorted.
+            breakCycles(n, start, count, ids);
+            int probeEdges = 0;
+            for (int r = 0; r < rangeCount; r++) {
+                probeEdges += rangeTo[r] - rangeFrom[r];
+            }
+            // Each slot's prerequisites as ids, ascending: slots below the probes, its probes, slots above them.
+            int[] afterStart = new int[n + 1];
+            int[] afterIds = new int[edgeCount + probeEdges];
             int w = 0;
-            for (int i = 0; i < size; i++) {
+            int r = 0;
+            for (int i = 0; i < n; i++) {
                 int from = start[i];
                 int to = from + count[i];
-                start[i] = w;
+                afterStart[i] = w;
                 int begin = w;
                 for (int p = from; p < to; p++) {
                     if (ids[p] >= 0) {
-                        ids[w++] = ids[p];
+                        afterIds[w++] = ids[p];
                     }
                 }
                 if (w - begin > 1) {
-                    Arrays.sort(ids, begin, w);
+                    Arrays.sort(afterIds, begin, w);
+                }
+                int below = begin;
+                while (below < w && afterIds[below] < probeBase) {
+                    below++;
+                }
+                for (int p = below; p < w; p++) {
+                    afterIds[p] += probeCount;
+                }
+                if (r < rangeCount && rangeSlot[r] == i) {
+                    int len = rangeTo[r] - rangeFrom[r];
+                    System.arraycopy(afterIds, below, afterIds, below + len, w - below);
+                    for (int p = 0; p < len; p++) {
+                        afterIds[below + p] = rangeFrom[r] + p;
+                    }
+                    w += len;
+                    r++;
                 }
             }
-            start[size] = w;
-            return new GraphColumns(size, kind, resource, node, info, resourceNames, nodeNames,
-                    intervals.toArray(new Duration[0]), details.toArray(new String[0]), start, ids);
+            afterStart[n] = w;
+            return new GraphColumns(n, probeBase, probeCount, probeResource, probeNode, kind, resource, node, info,
+                    afterStart, afterIds, resourceNames, nodeNames, intervals.toArray(new Duration[0]),
+                    details.toArray(new String[0]));
         }
     }
 
@@ -178,18 +229,7 @@ final class Graphs {
                 probeable[probeableCount++] = n.index;
             }
         }
-        int probeCount = 0; // counted first, so the arrays are allocated once
-        for (PrimitiveRsc leaf : leaves) {
-            if (probed(leaf)) {
-                java.util.BitSet known = leaf.known;
-                for (int k = 0; k < probeableCount; k++) {
-                    if (!known.get(probeable[k])) {
-                        probeCount++;
-                    }
-                }
-            }
-        }
-        Builder g = new Builder(nodeCount + probeCount + 3 * leaves.size(), probeCount + 3 * leaves.size());
+        Builder g = new Builder(nodeCount + 3 * leaves.size());
         int[] fences = new int[nodeCount];
         Arrays.fill(fences, -1);
         for (SchedNode n : cluster.nodes) {
@@ -198,6 +238,28 @@ final class Graphs {
                         cluster.config.properties().stonithAction().text());
             }
         }
+        // Probes: every probed leaf on every node that can be probed and whose state for it is not known.
+        int[] nonProbeable = new int[nodeCount - probeableCount];
+        int k = 0;
+        for (SchedNode n : cluster.nodes) {
+            if (!(n.online() && !n.fenced)) {
+                nonProbeable[k++] = n.index;
+            }
+        }
+        int probeCount = 0; // counted first, so the arrays are allocated once
+        for (PrimitiveRsc leaf : leaves) {
+            if (probed(leaf)) {
+                java.util.BitSet known = leaf.known;
+                int knownProbeable = known.cardinality();
+                for (int n : nonProbeable) {
+                    if (known.get(n)) {
+                        knownProbeable--;
+                    }
+                }
+                probeCount += probeableCount - knownProbeable;
+            }
+        }
+        g.beginProbes(probeCount);
         int[] probeFrom = new int[leaves.size()]; // leaf -> its probes' ids, from (incl.), to (excl.)
         int[] probeTo = new int[leaves.size()];
         int[] unknown = new int[nodeCount];
@@ -208,15 +270,19 @@ final class Graphs {
             }
             java.util.BitSet known = leaf.known;
             int count = 0;
-            for (int k = 0; k < probeableCount; k++) {
-                int n = probeable[k];
-                if (!known.get(n)) {
-                    unknown[count++] = n;
+            if (known.isEmpty()) {
+                System.arraycopy(probeable, 0, unknown, 0, probeableCount);
+                count = probeableCount;
+            } else {
+                for (int p = 0; p < probeableCount; p++) {
+                    int n = probeable[p];
+                    if (!known.get(n)) {
+                        unknown[count++] = n;
+                    }
                 }
             }
-            probeFrom[li] = g.size;
-            g.probes(li, unknown, count);
-            probeTo[li] = g.size;
+            probeFrom[li] = g.probes(li, unknown, count);
+            probeTo[li] = probeFrom[li] + count;
         }
         for (int li = 0; li < leafIds.length; li++) {
             PrimitiveRsc leaf = leaves.get(li);
@@ -243,8 +309,8 @@ final class Graphs {
                         g.after(start, stop.graphId);
                     }
                 }
-                for (int p = probeFrom[li]; p < probeTo[li]; p++) {
-                    g.after(start, p);
+                if (probeTo[li] > probeFrom[li]) {
+                    g.afterProbes(start, probeFrom[li], probeTo[li]);
                 }
             }
             int promote = -1;
@@ -312,14 +378,15 @@ final class Graphs {
         return leaf == first || leaf.parent == first;
     }
 
+    /** Adds the action of an {@link Act} and records its slot in {@link Act#graphId}; returns the slot. */
     private static int add(Builder g, int li, Act a, ActionType type) {
         String detail = a.node != null && a.node.fenced && type == ActionType.STOP ? "implied by fencing" : a.reason;
-        int id = g.add(type, li, a.node == null ? -1 : a.node.index, Duration.ZERO, a.runnable, detail);
-        a.graphId = id;
-        return id;
+        int slot = g.add(type, li, a.node == null ? -1 : a.node.index, Duration.ZERO, a.runnable, detail);
+        a.graphId = slot;
+        return slot;
     }
 
-    /** The graph ids of the actions a side of an edge stands for, into {@code out[1..out[0]]} (grown if needed). */
+    /** The graph slots of the actions a side of an edge stands for, into {@code out[1..out[0]]} (grown if needed). */
     private static int[] realized(Orderings.Ref ref, int[] out) {
         int k = 0;
         for (Rsc r : ref.rscs()) {
