@@ -246,8 +246,11 @@ final class Graphs {
                 nonProbeable[k++] = n.index;
             }
         }
+        int[] probeFrom = new int[leaves.size()]; // leaf -> its probes' ids, from (incl.), to (excl.)
+        int[] probeTo = new int[leaves.size()];
         int probeCount = 0; // counted first, so the arrays are allocated once
-        for (PrimitiveRsc leaf : leaves) {
+        for (int li = 0; li < leafIds.length; li++) {
+            PrimitiveRsc leaf = leaves.get(li);
             if (probed(leaf)) {
                 java.util.BitSet known = leaf.known;
                 int knownProbeable = known.cardinality();
@@ -256,32 +259,33 @@ final class Graphs {
                         knownProbeable--;
                     }
                 }
-                probeCount += probeableCount - knownProbeable;
+                probeTo[li] = probeableCount - knownProbeable; // the count, for now
+                probeCount += probeTo[li];
             }
         }
         g.beginProbes(probeCount);
-        int[] probeFrom = new int[leaves.size()]; // leaf -> its probes' ids, from (incl.), to (excl.)
-        int[] probeTo = new int[leaves.size()];
+        boolean[] canProbe = new boolean[nodeCount];
+        for (int p = 0; p < probeableCount; p++) {
+            canProbe[probeable[p]] = true;
+        }
         int[] unknown = new int[nodeCount];
         for (int li = 0; li < leafIds.length; li++) {
-            PrimitiveRsc leaf = leaves.get(li);
-            if (!probed(leaf)) {
+            int count = probeTo[li];
+            if (count == 0) {
                 continue;
             }
-            java.util.BitSet known = leaf.known;
-            int count = 0;
-            if (known.isEmpty()) {
-                System.arraycopy(probeable, 0, unknown, 0, probeableCount);
-                count = probeableCount;
-            } else {
-                for (int p = 0; p < probeableCount; p++) {
-                    int n = probeable[p];
-                    if (!known.get(n)) {
-                        unknown[count++] = n;
+            java.util.BitSet known = leaves.get(li).known;
+            int[] nodes = probeable;
+            if (count < probeableCount) {
+                int c = 0;
+                for (int n = known.nextClearBit(0); n < nodeCount; n = known.nextClearBit(n + 1)) {
+                    if (canProbe[n]) {
+                        unknown[c++] = n;
                     }
                 }
+                nodes = unknown;
             }
-            probeFrom[li] = g.probes(li, unknown, count);
+            probeFrom[li] = g.probes(li, nodes, count);
             probeTo[li] = probeFrom[li] + count;
         }
         for (int li = 0; li < leafIds.length; li++) {
