@@ -170,7 +170,8 @@ public final class CibImporter {
                         + " constraints)");
             }
             NodeDefinition def = new NodeDefinition(name, 1,
-                    ImportContext.values(ctx.nvpairs(n, "instance_attributes", null)), resources.utilization(n));
+                    ImportContext.values(ctx.nvpairs(n, "instance_attributes", null)), resources.utilization(n),
+                    id);
             out.add(new StatusReader.ConfiguredNode(id, n, def));
         }
         return out;

@@ -163,8 +163,21 @@ final class ConstraintReader {
         if (!sets.isEmpty()) {
             return new OrderSet(id, resourceSets(sets, true), kind, symmetrical);
         }
-        return new Order(id, ctx.required(e, "first"), optionalAction(e, "first-action"), ctx.required(e, "then"),
-                optionalAction(e, "then-action"), kind, symmetrical);
+        String first = ctx.required(e, "first");
+        String then = ctx.required(e, "then");
+        ResourceAction firstAction = optionalAction(e, "first-action");
+        ResourceAction thenAction = optionalAction(e, "then-action");
+        String all = CibXml.attr(e, "require-all");
+        if (all != null && !ctx.bool(e, "require-all", all)) {
+            // Pacemaker reads require-all=false on a simple order as clone-min=1: the then-action may run once one
+            // instance of first has, through a one-or-more pseudo-action (never interleaved). That is exactly an
+            // order set whose first set does not require all.
+            ResourceAction fa = firstAction == null ? ResourceAction.START : firstAction;
+            ResourceAction ta = thenAction == null ? fa : thenAction;
+            return new OrderSet(id, List.of(new ResourceSet(id + "-first", List.of(first), false, false, null, fa),
+                    new ResourceSet(id + "-then", List.of(then), true, true, null, ta)), kind, symmetrical);
+        }
+        return new Order(id, first, firstAction, then, thenAction, kind, symmetrical);
     }
 
     private OrderKind orderKind(XmlElement e) {

@@ -3,6 +3,7 @@ package io.vigil.pacemaker;
 import io.vigil.core.model.MetaAttributes;
 import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.Requires;
+import io.vigil.core.model.RestartType;
 import io.vigil.core.model.Role;
 
 
@@ -23,9 +24,12 @@ final class MetaReader {
     /**
      * Reads the meta attributes.
      *
-     * @param skip names handled elsewhere (clone options), left out of {@code other}
+     * @param skip       names handled elsewhere (clone options), left out of {@code other}
+     * @param promotable whether the resource is (inside) a promotable clone; if not, a target-role of Promoted or
+     *                   Unpromoted is ignored with a warning, as Pacemaker does (the resource runs as if unset)
      */
-    static MetaAttributes read(ImportContext ctx, Map<String, ImportContext.NvPair> pairs, Set<String> skip) {
+    static MetaAttributes read(ImportContext ctx, Map<String, ImportContext.NvPair> pairs, Set<String> skip,
+                               boolean promotable) {
         Integer priority = null;
         Role targetRole = null;
         Boolean isManaged = null;
@@ -35,6 +39,7 @@ final class MetaReader {
         Duration failureTimeout = null;
         MultipleActive multipleActive = null;
         Requires requires = null;
+        RestartType restartType = null;
         Map<String, String> other = new TreeMap<>();
         for (ImportContext.NvPair p : pairs.values()) {
             XmlElement e = p.element();
@@ -42,8 +47,13 @@ final class MetaReader {
             String name = p.name();
             switch (name) {
                 case "priority" -> priority = ctx.score(e, name, v);
-                case "target-role" -> targetRole = v.trim().equalsIgnoreCase("default") ? null
-                        : ctx.role(e, name, v);
+                case "target-role" -> {
+                    targetRole = v.trim().equalsIgnoreCase("default") ? null : ctx.role(e, name, v);
+                    if (!promotable && (targetRole == Role.PROMOTED || targetRole == Role.UNPROMOTED)) {
+                        ctx.warn(e, "ignored target-role " + v + ": only a promotable clone has that role");
+                        targetRole = null;
+                    }
+                }
                 case "is-managed" -> isManaged = ctx.bool(e, name, v);
                 case "maintenance" -> maintenance = ctx.bool(e, name, v);
                 case "resource-stickiness" -> stickiness = ctx.score(e, name, v);
@@ -51,6 +61,7 @@ final class MetaReader {
                 case "failure-timeout" -> failureTimeout = ctx.duration(e, name, v);
                 case "multiple-active" -> multipleActive = ctx.parse(e, name, v, MultipleActive::parse);
                 case "requires" -> requires = ctx.parse(e, name, v, Requires::parse);
+                case "restart-type" -> restartType = ctx.parse(e, name, v, RestartType::parse);
                 case "remote-node", "container", "container-attribute-target" ->
                         throw ctx.unsupported(e, "meta attribute '" + name
                                 + "' (guest nodes and containers are not supported)");
@@ -62,6 +73,6 @@ final class MetaReader {
             }
         }
         return new MetaAttributes(priority, targetRole, isManaged, maintenance, stickiness, migrationThreshold,
-                failureTimeout, multipleActive, requires, other);
+                failureTimeout, multipleActive, requires, other, restartType);
     }
 }

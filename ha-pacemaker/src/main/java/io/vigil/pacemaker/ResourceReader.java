@@ -43,8 +43,8 @@ final class ResourceReader {
 
     private Resource resource(XmlElement e) {
         return switch (e.getTagName()) {
-            case "primitive" -> primitive(e, Map.of());
-            case "group" -> group(e, Map.of());
+            case "primitive" -> primitive(e, Map.of(), false);
+            case "group" -> group(e, Map.of(), false);
             case "clone" -> clone(e, false);
             case "master" -> clone(e, true);
             case "bundle" -> throw ctx.unsupported(e, "bundles (containers) are not supported");
@@ -58,7 +58,7 @@ final class ResourceReader {
         if (rscDefaults == null) {
             return MetaAttributes.EMPTY;
         }
-        return MetaReader.read(ctx, ctx.nvpairs(rscDefaults, "meta_attributes", null), Set.of());
+        return MetaReader.read(ctx, ctx.nvpairs(rscDefaults, "meta_attributes", null), Set.of(), true);
     }
 
     /** {@code op_defaults}: timeout, on-fail and enabled for every operation. */
@@ -83,7 +83,8 @@ final class ResourceReader {
         return new OperationDefaults(timeout, onFail, enabled);
     }
 
-    private Primitive primitive(XmlElement e, Map<String, String> inheritedParams) {
+    /** @param promotable whether the primitive is (inside) a promotable clone, so it may have a promoted role */
+    private Primitive primitive(XmlElement e, Map<String, String> inheritedParams, boolean promotable) {
         e = ctx.resolve(e);
         if (CibXml.attr(e, "template") != null) {
             throw ctx.unsupported(e, "primitives based on a template are not supported");
@@ -100,7 +101,7 @@ final class ResourceReader {
         }
         Map<String, String> params = new TreeMap<>(inheritedParams);
         params.putAll(ImportContext.values(ctx.nvpairs(e, "instance_attributes", null)));
-        MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(e, "meta_attributes", null), Set.of());
+        MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(e, "meta_attributes", null), Set.of(), promotable);
         List<Operation> ops = new ArrayList<>();
         for (XmlElement opsElement : CibXml.children(e, "operations")) {
             for (XmlElement op : CibXml.children(ctx.resolve(opsElement), "op")) {
@@ -156,7 +157,7 @@ final class ResourceReader {
         return new Operation(name.value(), interval, timeout, role, onFail, enabled);
     }
 
-    private Group group(XmlElement e, Map<String, String> inheritedParams) {
+    private Group group(XmlElement e, Map<String, String> inheritedParams, boolean promotable) {
         e = ctx.resolve(e);
         String id = ctx.required(e, "id");
         Map<String, String> params = new TreeMap<>(inheritedParams);
@@ -164,14 +165,14 @@ final class ResourceReader {
         List<Primitive> members = new ArrayList<>();
         for (XmlElement c : CibXml.children(e)) {
             switch (c.getTagName()) {
-                case "primitive" -> members.add(primitive(c, params));
+                case "primitive" -> members.add(primitive(c, params, promotable));
                 case "meta_attributes", "instance_attributes", "description" -> {
                 }
                 case "utilization" -> ctx.warn(c, "ignored utilization on a group (set it on the members)");
                 default -> throw ctx.unsupported(c, "a group may only contain primitives");
             }
         }
-        MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(e, "meta_attributes", null), Set.of());
+        MetaAttributes meta = MetaReader.read(ctx, ctx.nvpairs(e, "meta_attributes", null), Set.of(), promotable);
         return new Group(id, members, meta);
     }
 
@@ -179,11 +180,13 @@ final class ResourceReader {
         e = ctx.resolve(e);
         String id = ctx.required(e, "id");
         Map<String, String> params = ImportContext.values(ctx.nvpairs(e, "instance_attributes", null));
+        Map<String, ImportContext.NvPair> pairs = ctx.nvpairs(e, "meta_attributes", null);
+        CloneOptions options = cloneOptions(e, pairs, legacyMaster);
         Resource child = null;
         for (XmlElement c : CibXml.children(e)) {
             Resource r = switch (c.getTagName()) {
-                case "primitive" -> primitive(c, params);
-                case "group" -> group(c, params);
+                case "primitive" -> primitive(c, params, options.promotable());
+                case "group" -> group(c, params, options.promotable());
                 case "meta_attributes", "instance_attributes", "description" -> null;
                 default -> throw ctx.unsupported(c, "a clone may only contain a primitive or a group");
             };
@@ -197,9 +200,8 @@ final class ResourceReader {
         if (child == null) {
             throw ctx.error(e, "a clone needs a primitive or a group inside");
         }
-        Map<String, ImportContext.NvPair> pairs = ctx.nvpairs(e, "meta_attributes", null);
-        MetaAttributes meta = MetaReader.read(ctx, pairs, MetaReader.CLONE_OPTIONS);
-        return new Clone(id, child, cloneOptions(e, pairs, legacyMaster), meta);
+        MetaAttributes meta = MetaReader.read(ctx, pairs, MetaReader.CLONE_OPTIONS, options.promotable());
+        return new Clone(id, child, options, meta);
     }
 
     private CloneOptions cloneOptions(XmlElement clone, Map<String, ImportContext.NvPair> p, boolean legacyMaster) {

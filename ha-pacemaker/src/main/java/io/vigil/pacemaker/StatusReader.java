@@ -84,7 +84,7 @@ final class StatusReader {
             if (transientAttrs != null) {
                 Map<String, Integer> utilization = new TreeMap<>(def.utilization());
                 utilization.putAll(new ResourceReader(ctx).utilization(transientAttrs));
-                def = new NodeDefinition(def.name(), def.votes(), def.attributes(), utilization);
+                def = new NodeDefinition(def.name(), def.votes(), def.attributes(), utilization, def.id());
             }
             nodes.add(def);
             statuses.add(nodeStatus(ns, def, transientValues));

@@ -19,6 +19,8 @@ import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.Role;
+import io.vigil.core.model.ResourceSet;
+import io.vigil.core.model.OrderSet;
 import io.vigil.core.model.Score;
 import io.vigil.core.model.BoolOp;
 import io.vigil.core.model.Rule;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The importer on small hand-written CIBs: mapping details and the errors users see. */
 class CibImporterTest {
@@ -184,6 +187,34 @@ class CibImporterTest {
 
         assertThat(((Clone) imported.cib().configuration().resource("c").orElseThrow()).options().promotedMax()).isNull();
         assertThat(imported.warnings()).singleElement().asString().contains("clone 'c'").contains("not promotable");
+    }
+
+    @Test
+    void a_simple_order_that_does_not_require_all_of_first_becomes_a_one_or_more_order_set() {
+        String rsc = "<clone id=\"a\">" + DUMMY + "</clone>"
+                + "<primitive id=\"b\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/>";
+        String cons = "<rsc_order id=\"o\" first=\"a\" first-action=\"stop\" then=\"b\" require-all=\"false\"/>";
+        Configuration config = CibImporter.importXml(cib("", TWO_NODES, rsc, cons, "")).cib().configuration();
+
+        assertThat(config.constraint("o").orElseThrow()).isEqualTo(new OrderSet("o", List.of(
+                new ResourceSet("o-first", List.of("a"), false, false, null, ResourceAction.STOP),
+                new ResourceSet("o-then", List.of("b"), true, true, null, ResourceAction.STOP)), null, null));
+    }
+
+    @Test
+    void a_promoted_target_role_outside_a_promotable_clone_is_ignored_with_a_warning_as_pacemaker_does() {
+        String rsc = "<primitive id=\"p\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\">"
+                + "<meta_attributes id=\"p-meta\">" + nv("target-role", "Promoted") + "</meta_attributes></primitive>"
+                + "<clone id=\"ms\"><meta_attributes id=\"ms-meta\">" + nv("promotable", "true")
+                + "</meta_attributes><primitive id=\"q\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\">"
+                + "<meta_attributes id=\"q-meta\">" + nv("target-role", "Unpromoted")
+                + "</meta_attributes></primitive></clone>";
+        ImportedCib imported = CibImporter.importXml(cib("", TWO_NODES, rsc, "", ""));
+        Configuration config = imported.cib().configuration();
+
+        assertThat(config.resource("p").orElseThrow().meta().targetRole()).isNull();
+        assertThat(config.resource("q").orElseThrow().meta().targetRole()).isEqualTo(Role.UNPROMOTED);
+        assertThat(imported.warnings()).singleElement().asString().contains("target-role Promoted");
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.vigil.core.model.PlacementStrategy;
 import io.vigil.core.model.Problem;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Requires;
+import io.vigil.core.model.RestartType;
 import io.vigil.core.model.Resource;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceSet;
@@ -62,9 +63,9 @@ final class ConfigurationCodec {
             "symmetric-cluster", "stop-all-resources", "maintenance-mode", "start-failure-is-fatal",
             "cluster-recheck-interval", "placement-strategy", "batch-limit", "startup-fencing", "concurrent-fencing");
     static final Set<String> META = names("priority", "target-role", "is-managed", "maintenance",
-            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "other");
+            "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "restart-type", "other");
     static final Set<String> OP_DEFAULTS = names("timeout", "on-fail", "enabled");
-    static final Set<String> NODE = names("name", "votes", "attributes", "utilization");
+    static final Set<String> NODE = names("name", "id", "votes", "attributes", "utilization");
     static final Set<String> OPERATION = names("name", "interval", "timeout", "role", "on-fail", "enabled");
 
     static final Set<String> PRIMITIVE = names("kind", "id", "agent", "parameters", "meta", "operations",
@@ -131,6 +132,9 @@ final class ConfigurationCodec {
             for (NodeDefinition n : c.nodes()) {
                 out.startObject();
                 out.field("name", n.name());
+                if (!n.id().equals(n.name())) {
+                    out.field("id", n.id());
+                }
                 if (n.votes() != 1) {
                     out.field("votes", n.votes());
                 }
@@ -217,6 +221,7 @@ final class ConfigurationCodec {
         out.field("failure-timeout", m.failureTimeout());
         out.field("multiple-active", m.multipleActive());
         out.field("requires", m.requires());
+        out.field("restart-type", m.restartType());
         out.stringMap("other", m.other());
     }
 
@@ -562,6 +567,7 @@ final class ConfigurationCodec {
             Duration failureTimeout = null;
             MultipleActive multipleActive = null;
             Requires requires = null;
+            RestartType restartType = null;
             Map<String, String> other = null;
             JsonIn.Obj o = in.object(what, META);
             while (o.next()) {
@@ -575,12 +581,13 @@ final class ConfigurationCodec {
                     case "failure-timeout" -> failureTimeout = in.duration("failure-timeout");
                     case "multiple-active" -> multipleActive = in.keyword(MultipleActive::parse);
                     case "requires" -> requires = in.keyword(Requires::parse);
+                    case "restart-type" -> restartType = in.keyword(RestartType::parse);
                     case "other" -> other = in.stringMap("other meta attributes");
                     default -> throw new IllegalStateException(o.name());
                 }
             }
             return new MetaAttributes(priority, targetRole, isManaged, maintenance, stickiness, migrationThreshold,
-                    failureTimeout, multipleActive, requires, other);
+                    failureTimeout, multipleActive, requires, other, restartType);
         }
 
         private boolean isNull() {
@@ -609,6 +616,7 @@ final class ConfigurationCodec {
         private NodeDefinition node() {
             JsonLocation at = in.location();
             String name = null;
+            String id = null;
             int votes = 1;
             Map<String, String> attributes = null;
             Map<String, Integer> utilization = null;
@@ -618,13 +626,14 @@ final class ConfigurationCodec {
             while (o.next()) {
                 switch (o.name()) {
                     case "name" -> name = in.string();
+                    case "id" -> id = in.string();
                     case "votes" -> votes = or(in.integer(), votes);
                     case "attributes" -> attributes = in.stringMap("node attributes");
                     case "utilization" -> utilization = in.intMap("utilization");
                     default -> throw new IllegalStateException(o.name());
                 }
             }
-            return new NodeDefinition(o.require(name, "name"), votes, attributes, utilization);
+            return new NodeDefinition(o.require(name, "name"), votes, attributes, utilization, id);
         }
 
         /** A resource; {@code onlyKind} non-null: the only kind allowed, and the default when "kind" is absent. */

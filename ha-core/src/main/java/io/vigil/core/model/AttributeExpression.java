@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Compares a node attribute with a value, e.g. {@code #uname eq node1} or {@code ram gte 64}.
  *
- * <p>Built-in attributes: {@code #uname} (node name), {@code #id}, {@code #kind} ({@code cluster}), {@code #is_dc}.
+ * <p>Built-in attributes: {@code #uname} (node name), {@code #id} (node id, see {@link NodeDefinition#id()}), {@code #kind} ({@code cluster}), {@code #is_dc}.
  *
  * @param attribute the node attribute name
  * @param operator  the comparison

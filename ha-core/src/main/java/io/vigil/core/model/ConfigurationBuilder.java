@@ -285,6 +285,7 @@ public final class ConfigurationBuilder {
         private Duration failureTimeout;
         private MultipleActive multipleActive;
         private Requires requires;
+        private RestartType restartType;
         private final Map<String, String> other = new LinkedHashMap<>();
 
         MetaSpec(MetaAttributes start) {
@@ -297,6 +298,7 @@ public final class ConfigurationBuilder {
             failureTimeout = start.failureTimeout();
             multipleActive = start.multipleActive();
             requires = start.requires();
+            restartType = start.restartType();
             other.putAll(start.other());
         }
 
@@ -367,6 +369,12 @@ public final class ConfigurationBuilder {
             return self();
         }
 
+        /** Whether an optional order restarts it when its first restarts; default ignore. */
+        public B restartType(RestartType value) {
+            restartType = Objects.requireNonNull(value, "restartType");
+            return self();
+        }
+
         /** Any other meta attribute, kept verbatim. */
         public B meta(String name, String value) {
             other.put(requireId(name, "meta attribute name"), Objects.requireNonNull(value, "value"));
@@ -375,7 +383,7 @@ public final class ConfigurationBuilder {
 
         MetaAttributes meta() {
             return new MetaAttributes(priority, targetRole, isManaged, maintenance, stickiness, migrationThreshold,
-                    failureTimeout, multipleActive, requires, other);
+                    failureTimeout, multipleActive, requires, other, restartType);
         }
     }
 
@@ -627,9 +635,16 @@ public final class ConfigurationBuilder {
         private int votes = 1;
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private final Map<String, Integer> utilization = new LinkedHashMap<>();
+        private String id;
 
         private NodeSpec(String name) {
             this.name = name;
+        }
+
+        /** The node's cluster id, which rules read as {@code #id}; default: the node name. */
+        public NodeSpec id(String value) {
+            id = requireId(value, "node id");
+            return this;
         }
 
         /** Quorum votes; default 1. */
@@ -657,7 +672,7 @@ public final class ConfigurationBuilder {
         }
 
         NodeDefinition build() {
-            return new NodeDefinition(name, votes, attributes, utilization);
+            return new NodeDefinition(name, votes, attributes, utilization, id);
         }
     }
 

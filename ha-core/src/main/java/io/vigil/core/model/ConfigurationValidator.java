@@ -97,6 +97,7 @@ public final class ConfigurationValidator {
 
     private void checkNodes() {
         Set<String> seen = new TreeSet<>();
+        Set<String> ids = new TreeSet<>();
         for (int i = 0; i < config.nodes().size(); i++) {
             NodeDefinition n = config.nodes().get(i);
             String path = "nodes[" + i + "]";
@@ -104,6 +105,13 @@ public final class ConfigurationValidator {
                 problem(path + ".name", "must not be blank");
             } else if (!seen.add(n.name())) {
                 problem(path + ".name", "duplicate node name '" + n.name() + "'");
+            }
+            if (n.id().equals(n.name())) {
+                ids.add(n.id()); // already checked as the name
+            } else if (n.id().isBlank()) {
+                problem(path + ".id", "must not be blank");
+            } else if (!ids.add(n.id())) {
+                problem(path + ".id", "duplicate node id '" + n.id() + "'");
             }
             if (n.votes() < 0) {
                 problem(path + ".votes", "must not be negative, was " + n.votes());

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param multipleActive     what to do if found active on several nodes; default {@link MultipleActive#STOP_START}
  * @param requires           what must hold before it may start; default fencing (stonith enabled) or quorum
  * @param other              any other meta attribute, kept verbatim (sorted by name)
+ * @param restartType        whether an optional order restarts this resource when its first restarts; default
+ *                           {@link RestartType#IGNORE}
  */
 public record MetaAttributes(
         Integer priority,
@@ -33,15 +35,24 @@ public record MetaAttributes(
         Duration failureTimeout,
         MultipleActive multipleActive,
         Requires requires,
-        Map<String, String> other) {
+        Map<String, String> other,
+        RestartType restartType) {
 
     /** Nothing set. */
     public static final MetaAttributes EMPTY =
-            new MetaAttributes(null, null, null, null, null, null, null, null, null, null);
+            new MetaAttributes(null, null, null, null, null, null, null, null, null, null, null);
 
     /** Checks required components, copies collections and fills unset components with their defaults. */
     public MetaAttributes {
         other = Copies.sortedMap(other);
+    }
+
+    /** Meta attributes without a restart type. */
+    public MetaAttributes(Integer priority, Role targetRole, Boolean isManaged, Boolean maintenance,
+                          Integer resourceStickiness, Integer migrationThreshold, Duration failureTimeout,
+                          MultipleActive multipleActive, Requires requires, Map<String, String> other) {
+        this(priority, targetRole, isManaged, maintenance, resourceStickiness, migrationThreshold, failureTimeout,
+                multipleActive, requires, other, null);
     }
 
     /** This resource's attributes, with every unset field taken from {@code parent}. */
@@ -61,19 +72,20 @@ public record MetaAttributes(
                 failureTimeout != null ? failureTimeout : parent.failureTimeout,
                 multipleActive != null ? multipleActive : parent.multipleActive,
                 requires != null ? requires : parent.requires,
-                merged);
+                merged,
+                restartType != null ? restartType : parent.restartType);
     }
 
     /** A copy with the target role set. */
     public MetaAttributes withTargetRole(Role role) {
         return new MetaAttributes(priority, role, isManaged, maintenance, resourceStickiness, migrationThreshold,
-                failureTimeout, multipleActive, requires, other);
+                failureTimeout, multipleActive, requires, other, restartType);
     }
 
     /** A copy with the stickiness set. */
     public MetaAttributes withResourceStickiness(Integer stickiness) {
         return new MetaAttributes(priority, targetRole, isManaged, maintenance, stickiness, migrationThreshold,
-                failureTimeout, multipleActive, requires, other);
+                failureTimeout, multipleActive, requires, other, restartType);
     }
 
     /** Effective priority: the value or 0. */
@@ -109,5 +121,10 @@ public record MetaAttributes(
     /** Effective multiple-active: the value or {@link MultipleActive#STOP_START}. */
     public MultipleActive multipleActiveOrDefault() {
         return multipleActive == null ? MultipleActive.STOP_START : multipleActive;
+    }
+
+    /** Effective restart-type: the value or {@link RestartType#IGNORE}. */
+    public RestartType restartTypeOrDefault() {
+        return restartType == null ? RestartType.IGNORE : restartType;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param membership  online, offline, unclean or pending
  * @param standby     true: the node may not run resources
  * @param maintenance true: resources on this node are not managed
- * @param attributes  transient node attributes, e.g. promotion scores ({@code master-RSC}); sorted by name
+ * @param attributes  transient node attributes, e.g. promotion scores ({@code master-RSC}) or {@code shutdown}
+ *                    (see {@link #shuttingDown()}); sorted by name
  * @param history     per-resource operation history, sorted by resource id
  * @param failCounts  fail counts for resources on this node
  */
@@ -31,6 +32,15 @@ public record NodeStatus(String name, Membership membership, boolean standby, bo
     /** An online node with no history. */
     public static NodeStatus online(String name) {
         return new NodeStatus(name, Membership.ONLINE, false, false, Map.of(), List.of(), List.of());
+    }
+
+    /**
+     * Whether the node is shutting down: its transient {@code shutdown} attribute is set to anything but
+     * {@code 0} (Pacemaker sets it to the time the shutdown was requested). Resources move off such a node.
+     */
+    public boolean shuttingDown() {
+        String v = attributes.get("shutdown");
+        return v != null && !v.trim().equals("0");
     }
 
     /** The node's display state: its membership, or standby/maintenance for an online node. */

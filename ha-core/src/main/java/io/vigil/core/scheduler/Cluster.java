@@ -106,8 +106,9 @@ final class Cluster {
             }
             standby = standby || truthy(attrs.get("standby"));
             maintenance = maintenance || truthy(attrs.get("maintenance"));
-            SchedNode node = new SchedNode(i++, name, membership, standby, maintenance, attrs,
-                    d == null ? Map.of() : d.utilization(), s == null);
+            SchedNode node = new SchedNode(i++, name, d == null ? name : d.id(), membership, standby, maintenance,
+                    attrs, d == null ? Map.of() : d.utilization(), s == null);
+            node.shuttingDown = s != null && s.shuttingDown();
             nodes.add(node);
             nodeByName.put(name, node);
         }

@@ -87,10 +87,19 @@ final class Colocations {
         for (ResourceSet s : cs.sets()) {
             List<Rsc> members = cluster.setMembers(s);
             sets.add(members);
-            if (s.sequential()) {
+            if (s.sequential() && cs.score() > 0) {
                 for (int i = 1; i < members.size(); i++) {
                     add(out, cs.id(), members.get(i), members.get(i - 1), cs.score(), s.role(), s.role(),
                             cs.nodeAttribute());
+                }
+            } else if (s.sequential()) {
+                // Anti-colocating each member with its predecessor alone would let the first and the third
+                // share a node: every member is kept from every earlier one (pcmk_sched_colocation.c).
+                for (int i = 1; i < members.size(); i++) {
+                    for (int j = 0; j < i; j++) {
+                        add(out, cs.id(), members.get(i), members.get(j), cs.score(), s.role(), s.role(),
+                                cs.nodeAttribute());
+                    }
                 }
             }
         }
@@ -116,6 +125,12 @@ final class Colocations {
     static void applyPrimaries(Cluster cluster, Rsc rsc) {
         for (Coloc c : rsc.thisWith) {
             c.primary().assign(cluster, null);
+            if (c.primary().provisional) {
+                // A colocation loop: the primary is waiting on this resource's assignment. Like Pacemaker
+                // (pcmk__colocation_affects), a primary not yet placed constrains nothing; once placed, it
+                // respects this resource as a placed dependent instead.
+                continue;
+            }
             applyToDependent(cluster, c);
         }
     }

@@ -57,6 +57,11 @@ final class History {
             if (node == null || !node.historyCounts()) {
                 continue;
             }
+            if (!cluster.stonith && !node.online()) {
+                // Without fencing nothing can be learned safely from a node that is not up (unclean included):
+                // Pacemaker does not unpack its history, so what it ran counts as stopped (unpack_node_history).
+                continue;
+            }
             List<ResourceHistory> history = ns.history();
             if (seen.length < history.size()) {
                 seen = java.util.Arrays.copyOf(seen, history.size());
@@ -106,7 +111,31 @@ final class History {
                 spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // by node, then slot
             }
         }
+        multipleActive(cluster);
         failCounts(cluster);
+    }
+
+    /**
+     * A primitive found active on more than one node is recovered by its {@code multiple-active} policy (unpack.c,
+     * native_add_running): stop_start (default) and stop_unexpected stop every copy and start one (see
+     * {@link Actions}), stop_only also bans it from every node so it stays stopped, block leaves it alone.
+     */
+    private static void multipleActive(Cluster cluster) {
+        for (PrimitiveRsc leaf : cluster.leaves) {
+            if (leaf.current.size() < 2) {
+                continue;
+            }
+            switch (leaf.meta.multipleActiveOrDefault()) {
+                case STOP_ONLY -> {
+                    for (SchedNode n : cluster.nodes) {
+                        leaf.ban(n.index, leaf.id + " is active on several nodes (multiple-active=stop_only)");
+                    }
+                }
+                case BLOCK -> leaf.blocked = true;
+                default -> {
+                }
+            }
+        }
     }
 
     /**

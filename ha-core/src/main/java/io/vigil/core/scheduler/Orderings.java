@@ -6,6 +6,7 @@ import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.OrderSet;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceSet;
+import io.vigil.core.model.RestartType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,13 @@ final class Orderings {
                 if (first == null || then == null || first == then) {
                     continue;
                 }
+                // restart-type=restart on the then-resource (pcmk_sched_ordering.c, handle_restart_type): an
+                // optional order's required first-action requires the then-action, and the inverse's required
+                // stop the first's stop, as a mandatory order would; an unrunnable first still blocks nothing.
+                boolean restart = o.kind() == OrderKind.OPTIONAL
+                        && then.meta.restartTypeOrDefault() == RestartType.RESTART;
                 add(edges, o.id(), List.of(first), o.firstAction(), List.of(then), o.thenAction(), o.kind(),
-                        o.isSymmetrical(), false);
+                        o.isSymmetrical(), false, restart);
             } else if (c instanceof OrderSet os) {
                 sets(cluster, os, edges);
             }
@@ -81,7 +87,14 @@ final class Orderings {
 
     private static void add(List<Edge> edges, String id, List<Rsc> first, ResourceAction fa, List<Rsc> then,
                             ResourceAction ta, OrderKind kind, boolean symmetrical, boolean any) {
-        int flags = 0;
+        add(edges, id, first, fa, then, ta, kind, symmetrical, any, false);
+    }
+
+    /** @param impliesAnyway a required first-action requires the then-action (and inversely) whatever the kind */
+    private static void add(List<Edge> edges, String id, List<Rsc> first, ResourceAction fa, List<Rsc> then,
+                            ResourceAction ta, OrderKind kind, boolean symmetrical, boolean any,
+                            boolean impliesAnyway) {
+        int flags = impliesAnyway ? IMPLIES_THEN : 0;
         if (kind == OrderKind.MANDATORY) {
             flags = IMPLIES_THEN;
             if (fa == ResourceAction.START || fa == ResourceAction.PROMOTE) {
@@ -96,7 +109,7 @@ final class Orderings {
             if (ifa == ta && ita == fa) {
                 return;
             }
-            int inv = kind == OrderKind.MANDATORY ? IMPLIES_FIRST : 0;
+            int inv = kind == OrderKind.MANDATORY || impliesAnyway ? IMPLIES_FIRST : 0;
             for (Rsc t : then) {
                 edges.add(new Edge(id + "-inverse", Ref.of(t, ifa.text()), new Ref(first, ita.text(), false), inv));
             }
@@ -261,7 +274,8 @@ final class Orderings {
 
     /** Whether an edge between two clones applies per node (the then-clone interleaves). */
     static boolean interleaved(Edge e) {
-        if (e.first().rscs().size() != 1 || e.then().rscs().size() != 1
+        // "One or more of first" (require-all=false) goes through one pseudo-action in Pacemaker: not per node.
+        if (e.first().any() || e.first().rscs().size() != 1 || e.then().rscs().size() != 1
                 || !(e.first().rscs().get(0) instanceof CloneRsc fc) || !(e.then().rscs().get(0) instanceof CloneRsc tc)
                 || fc == tc) {
             return false;

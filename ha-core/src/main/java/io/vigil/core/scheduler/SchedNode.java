@@ -9,6 +9,8 @@ import java.util.TreeMap;
 final class SchedNode {
     final int index;
     final String name;
+    /** The node's cluster id (rules read it as {@code #id}); the name unless configured otherwise. */
+    final String id;
     final Membership membership;
     boolean standby;
     final boolean maintenance;
@@ -20,16 +22,19 @@ final class SchedNode {
     final boolean hasPromotionScores;
     /** True when the status says nothing about this node (never seen by the cluster). */
     final boolean unseen;
+    /** The node is shutting down (transient {@code shutdown} attribute): nothing new may be placed here. */
+    boolean shuttingDown;
     /** Set when this node will be fenced in this transition. */
     boolean fenced;
     String fenceReason;
     /** Resources (leaf instances) assigned to this node so far; ties between equal scores go to fewer. */
     int assignedCount;
 
-    SchedNode(int index, String name, Membership membership, boolean standby, boolean maintenance,
+    SchedNode(int index, String name, String id, Membership membership, boolean standby, boolean maintenance,
               Map<String, String> attributes, Map<String, Integer> capacity, boolean unseen) {
         this.index = index;
         this.name = name;
+        this.id = id;
         this.membership = membership;
         this.standby = standby;
         this.maintenance = maintenance;
@@ -56,7 +61,7 @@ final class SchedNode {
 
     /** Whether new resources may be placed here. */
     boolean canRunResources() {
-        return online() && !standby && !maintenance && !fenced;
+        return online() && !standby && !maintenance && !fenced && !shuttingDown;
     }
 
     /**
@@ -92,7 +97,8 @@ final class SchedNode {
 
     String attribute(String name) {
         return switch (name) {
-            case "#uname", "#id" -> this.name;
+            case "#uname" -> this.name;
+            case "#id" -> this.id;
             case "#kind" -> "cluster";
             default -> attributes.get(name);
         };

@@ -62,8 +62,11 @@ final class Summary {
             if (line != null) {
                 out.add(line);
             }
-            // Active on several nodes: every further copy that is stopped gets its own line.
-            for (int i = 1; i < leaf.current.size() && leaf.actionable() && !cluster.maintenanceMode; i++) {
+            // Active on several nodes and stopping: every further copy gets its own Stop line. One that starts
+            // again somewhere is reported once, as the move or restart of its first copy (pcmk_output.c).
+            boolean stopping = leaf.start.node == null;
+            for (int i = 1; stopping && i < leaf.current.size() && leaf.actionable() && !cluster.maintenanceMode;
+                 i++) {
                 PrimitiveRsc.Active extra = leaf.current.get(i);
                 Act stop = leaf.stopOn(extra.node());
                 if (stop != null && !stop.optional && extra.node() != leaf.start.node) {

@@ -22,6 +22,7 @@ import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.OrderSet;
 import io.vigil.core.model.PlacementStrategy;
 import io.vigil.core.model.Requires;
+import io.vigil.core.model.RestartType;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.ResourceSet;
@@ -69,7 +70,7 @@ final class Examples {
                 .operationDefaults(new OperationDefaults(Duration.ofSeconds(30), OnFail.RESTART, null))
                 .node("node1", n -> n.attribute("ram", "128").attribute("ssd", "yes").utilization("cpu", 16)
                         .utilization("memory", 131072))
-                .node("node2", n -> n.votes(2).attribute("ram", "64").utilization("cpu", 8).utilization("memory", 65536))
+                .node("node2", n -> n.id("2").votes(2).attribute("ram", "64").utilization("cpu", 8).utilization("memory", 65536))
                 .node("node3", n -> n.attribute("ram", "32").attribute("standby", "on"))
                 .primitive("vip", "ocf:heartbeat:IPaddr2", r -> r
                         .param("ip", "192.0.2.10")
@@ -87,6 +88,7 @@ final class Examples {
                         .failureTimeout(Duration.ofSeconds(90))
                         .multipleActive(MultipleActive.STOP_ONLY)
                         .requires(Requires.QUORUM)
+                        .restartType(RestartType.RESTART)
                         .meta("description", "the service address")
                         .utilization("cpu", 1))
                 .group("web", g -> g

@@ -60,7 +60,7 @@ class MalformedJsonTest {
         assertError(e, 8, 16, "resources[0].meta.resource-stickyness",
                 "unknown field 'resource-stickyness' in meta attributes; expected one of priority, target-role,"
                         + " is-managed, maintenance, resource-stickiness, migration-threshold, failure-timeout,"
-                        + " multiple-active, requires, other");
+                        + " multiple-active, requires, restart-type, other");
     }
 
     @Test

@@ -171,6 +171,15 @@ class ConfigurationValidatorTest {
         }
 
         @Test
+        void a_blank_or_duplicate_node_id() {
+            Configuration c = new Configuration(null, null, null,
+                    List.of(new NodeDefinition("n1", 1, Map.of(), Map.of(), "7"),
+                            new NodeDefinition("n2", 1, Map.of(), Map.of(), " "),
+                            new NodeDefinition("n3", 1, Map.of(), Map.of(), "7")), null, null);
+            assertProblems(c, "nodes[1].id: must not be blank", "nodes[2].id: duplicate node id '7'");
+        }
+
+        @Test
         void negative_votes_and_negative_utilization() {
             Configuration c = new Configuration(null, null, null,
                     List.of(new NodeDefinition("n1", -1, Map.of(), Map.of("cpu", -2))),

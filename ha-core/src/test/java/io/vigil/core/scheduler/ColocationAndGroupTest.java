@@ -29,6 +29,26 @@ class ColocationAndGroupTest {
     }
 
     @Test
+    void a_cycle_of_infinity_colocations_places_every_member_on_one_node() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .location("c-not-on-node1", "c", "node1", Score.MINUS_INFINITY)
+                .colocation("a-with-b", "a", "b", Score.INFINITY)
+                .colocation("b-with-c", "b", "c", Score.INFINITY)
+                .colocation("c-with-a", "c", "a", Score.INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2", "node3").build());
+
+        assertThat(placement(result)).hasSize(3).extracting(p -> p.substring(p.indexOf('@')))
+                .containsOnly("@node2");
+    }
+
+    @Test
     void a_minus_infinity_colocation_keeps_two_resources_apart() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))

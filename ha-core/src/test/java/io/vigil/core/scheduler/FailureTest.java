@@ -6,6 +6,8 @@ import static io.vigil.core.scheduler.Clusters.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.Membership;
+import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Role;
 import java.time.Duration;
@@ -109,6 +111,24 @@ class FailureTest {
     }
 
     @Test
+    void a_node_in_our_membership_where_a_stop_failed_is_fenced_even_without_quorum() {
+        Configuration config = Configuration.builder()
+                .nodes("node1", "node2", "node3")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .build();
+        Clusters status = status("node1", "node2", "node3").withoutQuorum();
+        status.node("node1").op("web", "start", 0, 0, 0).op("web", "stop", 0, 1, 0);
+        status.node("node3").membership(Membership.UNCLEAN);
+
+        SchedulerResult result = schedule(config, status.build());
+
+        // node3 left the membership: without quorum it cannot be fenced; node1 still is a member
+        assertThat(result.summary()).contains("Fence (reboot) node1 'web failed there'", "Stop web ( node1 )")
+                .noneMatch(l -> l.contains("node3"));
+        assertThat(result.placement()).isEmpty();
+    }
+
+    @Test
     void a_resource_found_active_on_two_nodes_is_stopped_everywhere_and_started_once() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))
@@ -122,6 +142,31 @@ class FailureTest {
         assertThat(result.current()).hasSize(2);
         assertThat(result.placement()).hasSize(1);
         assertThat(result.graph().actions().stream().filter(a -> a.type() == ActionType.STOP)).hasSize(2);
-        assertThat(result.summary()).hasSize(2);
+        assertThat(result.summary()).containsExactly("Restart web ( node1 )"); // one line, as Pacemaker reports it
+    }
+
+    private static SchedulerResult activeOnBothNodes(MultipleActive policy) {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.multipleActive(policy))
+                .build();
+        return schedule(config, status("node1", "node2").running("web", "node1").running("web", "node2").build());
+    }
+
+    @Test
+    void with_multiple_active_stop_only_a_resource_active_on_two_nodes_is_stopped_on_both_and_stays_stopped() {
+        SchedulerResult result = activeOnBothNodes(MultipleActive.STOP_ONLY);
+
+        assertThat(result.summary()).containsExactly("Stop web ( node1 )", "Stop web ( node2 )");
+        assertThat(placement(result)).isEmpty();
+    }
+
+    @Test
+    void with_multiple_active_block_a_resource_active_on_two_nodes_is_left_alone() {
+        SchedulerResult result = activeOnBothNodes(MultipleActive.BLOCK);
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(result.graph().actions()).noneMatch(a -> a.type() == ActionType.STOP);
     }
 }

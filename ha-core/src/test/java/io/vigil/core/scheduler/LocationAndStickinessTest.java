@@ -115,6 +115,21 @@ class LocationAndStickinessTest {
     }
 
     @Test
+    void a_rule_on_the_node_id_reads_the_configured_id_not_the_node_name() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .node("node1", n -> n.id("node2"))
+                .node("node2", n -> n.id("node1"))
+                .primitive("db", "ocf:pacemaker:Dummy")
+                .location("db-on-id-node1", "db", l -> l.rule(500, "#id", ExpressionOperator.EQ, "node1"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("db@node2");
+    }
+
+    @Test
     void equal_scores_spread_resources_over_the_nodes() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))

@@ -55,14 +55,16 @@ class NodeStateAndFencingTest {
     }
 
     @Test
-    void without_fencing_an_unclean_nodes_resources_stay_blocked_there() {
+    void without_fencing_an_unclean_nodes_history_is_not_read_and_its_resources_start_elsewhere() {
+        // As Pacemaker: with fencing disabled the history of a node that is not up is never unpacked.
         Clusters status = status("node1", "node2").running("web", "node1");
         status.node("node1").membership(Membership.UNCLEAN);
 
         SchedulerResult result = schedule(twoNodes(false, NoQuorumPolicy.STOP), status.build());
 
-        assertThat(placement(result)).containsExactly("web@node1");
-        assertThat(result.summary()).noneMatch(l -> l.startsWith("Fence"));
+        assertThat(result.current()).isEmpty();
+        assertThat(placement(result)).containsExactly("web@node2");
+        assertThat(result.summary()).containsExactly("Start web ( node2 )");
     }
 
     @Test
@@ -74,6 +76,28 @@ class NodeStateAndFencingTest {
 
         assertThat(placement(result)).containsExactly("web@node2");
         assertThat(result.summary()).containsExactly("Start web ( node2 )");
+    }
+
+    @Test
+    void a_node_shutting_down_hands_its_resources_to_the_others() {
+        Clusters status = status("node1", "node2").running("web", "node1");
+        status.node("node1").attribute("shutdown", "1700000000");
+
+        SchedulerResult result = schedule(twoNodes(true, NoQuorumPolicy.STOP), status.build());
+
+        assertThat(result.summary()).containsExactly("Move web ( node1 -> node2 )");
+        assertThat(placement(result)).containsExactly("web@node2");
+    }
+
+    @Test
+    void a_shutdown_attribute_of_zero_means_no_shutdown() {
+        Clusters status = status("node1", "node2").running("web", "node1");
+        status.node("node1").attribute("shutdown", "0");
+
+        SchedulerResult result = schedule(twoNodes(true, NoQuorumPolicy.STOP), status.build());
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(placement(result)).containsExactly("web@node1");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.OrderKind;
+import io.vigil.core.model.RestartType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,24 @@ class OrderingTest {
         GraphAction stopDb = action(result, ActionType.STOP, "db");
         assertThat(stopDb.after()).contains(stopApp.id());
         assertThat(start(result, "app").after()).contains(start(result, "db").id());
+    }
+
+    @Test
+    void recovering_first_restarts_then_of_an_optional_order_only_when_then_has_restart_type_restart() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .primitive("db", "ocf:pacemaker:Dummy", r -> r.monitor(Duration.ofSeconds(10)))
+                .primitive("app", "ocf:pacemaker:Dummy", r -> r.restartType(RestartType.RESTART))
+                .primitive("cache", "ocf:pacemaker:Dummy")
+                .order("db-then-app", "db", "app", o -> o.kind(OrderKind.OPTIONAL))
+                .order("db-then-cache", "db", "cache", o -> o.kind(OrderKind.OPTIONAL))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1").failedMonitor("db", "node1")
+                .running("app", "node1").running("cache", "node1").build());
+
+        assertThat(result.summary()).containsExactlyInAnyOrder("Recover db ( node1 )", "Restart app ( node1 )");
     }
 
     @Test

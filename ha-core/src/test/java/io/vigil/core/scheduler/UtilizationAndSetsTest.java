@@ -10,6 +10,7 @@ import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.PlacementStrategy;
 import io.vigil.core.model.ResourceSet;
 import io.vigil.core.model.Score;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UtilizationAndSetsTest {
@@ -62,6 +63,44 @@ class UtilizationAndSetsTest {
         SchedulerResult result = schedule(config, status("node1", "node2").build());
 
         assertThat(placement(result)).containsExactly("a@node2", "b@node2", "c@node2");
+    }
+
+    @Test
+    void a_negative_colocation_set_keeps_every_member_apart_from_every_other() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .colocationSet("apart", Score.MINUS_INFINITY, ResourceSet.of("a", "b", "c"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        // two nodes hold two of them; a and c on one node would break the set just as a and b would
+        assertThat(placement(result)).hasSize(2)
+                .extracting(p -> p.substring(p.indexOf('@'))).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void an_interleaved_clone_after_one_or_more_instances_of_another_starts_where_that_one_cannot_run() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .clone("a-clone", c -> c.primitive("a", "ocf:pacemaker:Dummy"))
+                .clone("b-clone", c -> c.primitive("b", "ocf:pacemaker:Dummy").interleave(true))
+                .location("a-not-on-node2", "a-clone", "node2", Score.MINUS_INFINITY)
+                .location("b-not-on-node1", "b-clone", "node1", Score.MINUS_INFINITY)
+                .orderSet("one-a-then-b", OrderKind.MANDATORY,
+                        new ResourceSet("any-a", List.of("a-clone"), false, false, null, null),
+                        ResourceSet.of("b-clone"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        // one instance of a anywhere is enough: b needs no partner of a on its own node
+        assertThat(placement(result)).containsExactly("a@node1", "b@node2");
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class CibXmlWriter {
 
     private void cib(Configuration config, ClusterStatus status, Instant executionDate) {
         for (NodeDefinition n : config.nodes()) {
-            nodeIds.put(n.name(), Integer.toString(nodeIds.size() + 1));
+            nodeIds.put(n.name(), n.id()); // the name unless the node has an id of its own
         }
         for (NodeStatus n : status.nodes()) {
             nodeIds.computeIfAbsent(n.name(), k -> Integer.toString(nodeIds.size() + 1));
@@ -318,6 +318,9 @@ public final class CibXmlWriter {
         }
         if (m.failureTimeout() != null) {
             pairs.put("failure-timeout", Durations.format(m.failureTimeout()));
+        }
+        if (m.restartType() != null) {
+            pairs.put("restart-type", m.restartType().text());
         }
         if (m.multipleActive() != null) {
             pairs.put("multiple-active", m.multipleActive().text());
