@@ -393,19 +393,32 @@ final class Graphs {
     /** The graph slots of the actions a side of an edge stands for, into {@code out[1..out[0]]} (grown if needed). */
     private static int[] realized(Orderings.Ref ref, int[] out) {
         int k = 0;
+        boolean stops = ref.task().equals("stop");
         for (Rsc r : ref.rscs()) {
             for (PrimitiveRsc leaf : r.leaves()) {
-                for (Act a : Orderings.actsOf(leaf, ref.task())) {
-                    if (a.graphId >= 0) {
-                        if (++k == out.length) {
-                            out = Arrays.copyOf(out, out.length * 2);
+                if (stops) { // as Orderings.actsOf, without a list per leaf
+                    for (Act a : leaf.stops) {
+                        if (a.graphId >= 0) {
+                            out = append(out, ++k, a.graphId);
                         }
-                        out[k] = a.graphId;
+                    }
+                } else {
+                    Act a = Actions.of(leaf, ref.task());
+                    if (a != null && a.graphId >= 0) {
+                        out = append(out, ++k, a.graphId);
                     }
                 }
             }
         }
         out[0] = k;
+        return out;
+    }
+
+    private static int[] append(int[] out, int k, int value) {
+        if (k == out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[k] = value;
         return out;
     }
 
