@@ -34,16 +34,10 @@ final class Graphs {
         final List<String> details = new ArrayList<>();
         int probeBase = -1;
         int probeCount;
-        int[] probeResource;
-        int[] probeNode;
+        GraphColumns.Probes probes;
         int edgeCount;
         int[] edgeThen = new int[256];
         int[] edgeFirst = new int[256];
-        /** Slots that run after a block of probes, ascending, with the block's ids: from (incl.), to (excl.). */
-        int rangeCount;
-        int[] rangeSlot = new int[64];
-        int[] rangeFrom = new int[64];
-        int[] rangeTo = new int[64];
 
         Builder(int capacity) {
             capacity = Math.max(16, capacity);
@@ -76,20 +70,21 @@ final class Graphs {
             return slot;
         }
 
-        /** Starts the block of probes: {@code total} of them, ids from the next free one. */
-        void beginProbes(int total) {
+        /** Starts the probes: at most {@code maxBlocks} resources, ids from the next free one. */
+        void beginProbes(int maxBlocks) {
             probeBase = slots;
-            probeResource = new int[total];
-            probeNode = new int[total];
+            probes = new GraphColumns.Probes(maxBlocks);
         }
 
-        /** Adds a probe of resource {@code rsc} per node in {@code nodes[0 .. count)}; returns the first one's id. */
-        int probes(int rsc, int[] nodes, int count) {
-            int from = probeCount;
-            Arrays.fill(probeResource, from, from + count, rsc);
-            System.arraycopy(nodes, 0, probeNode, from, count);
-            probeCount += count;
-            return probeBase + from;
+        /**
+         * Adds a probe of resource {@code rsc} per node in {@code nodes} (kept, not copied); returns the first one's
+         * id.
+         */
+        int probes(int rsc, int[] nodes) {
+            int first = probeBase + probeCount;
+            probes.block(first, rsc, nodes);
+            probeCount += nodes.length;
+            return first;
         }
 
         /** The action id of a slot. */
@@ -113,14 +108,7 @@ final class Graphs {
 
         /** Slot {@code then} (the last one added) runs after the probes with ids {@code from .. to}. */
         void afterProbes(int then, int from, int to) {
-            if (rangeCount == rangeSlot.length) {
-                rangeSlot = Arrays.copyOf(rangeSlot, rangeCount * 2);
-                rangeFrom = Arrays.copyOf(rangeFrom, rangeCount * 2);
-                rangeTo = Arrays.copyOf(rangeTo, rangeCount * 2);
-            }
-            rangeSlot[rangeCount] = then;
-            rangeFrom[rangeCount] = from;
-            rangeTo[rangeCount++] = to;
+            probes.range(then, from, to - from);
         }
 
         /**
@@ -130,7 +118,7 @@ final class Graphs {
         GraphColumns finish(String[] resourceNames, String[] nodeNames) {
             int n = slots;
             if (probeBase < 0) {
-                probeBase = n;
+                beginProbes(0);
             }
             int[] start = new int[n + 1];
             for (int e = 0; e < edgeCount; e++) {
@@ -164,15 +152,9 @@ final class Graphs {
                 count[i] = k - from;
             }
             breakCycles(n, start, count, ids);
-            int probeEdges = 0;
-            for (int r = 0; r < rangeCount; r++) {
-                probeEdges += rangeTo[r] - rangeFrom[r];
-            }
-            // Each slot's prerequisites as ids, ascending: slots below the probes, its probes, slots above them.
+            // Each slot's prerequisites as ids, ascending (its probes, when it has some, are added when read).
             int[] afterStart = new int[n + 1];
-            int[] afterIds = new int[edgeCount + probeEdges];
             int w = 0;
-            int r = 0;
             for (int i = 0; i < n; i++) {
                 int from = start[i];
                 int to = from + count[i];
@@ -180,32 +162,16 @@ final class Graphs {
                 int begin = w;
                 for (int p = from; p < to; p++) {
                     if (ids[p] >= 0) {
-                        afterIds[w++] = ids[p];
+                        ids[w++] = id(ids[p]); // in place: writes never overtake reads
                     }
                 }
                 if (w - begin > 1) {
-                    Arrays.sort(afterIds, begin, w);
-                }
-                int below = begin;
-                while (below < w && afterIds[below] < probeBase) {
-                    below++;
-                }
-                for (int p = below; p < w; p++) {
-                    afterIds[p] += probeCount;
-                }
-                if (r < rangeCount && rangeSlot[r] == i) {
-                    int len = rangeTo[r] - rangeFrom[r];
-                    System.arraycopy(afterIds, below, afterIds, below + len, w - below);
-                    for (int p = 0; p < len; p++) {
-                        afterIds[below + p] = rangeFrom[r] + p;
-                    }
-                    w += len;
-                    r++;
+                    Arrays.sort(ids, begin, w);
                 }
             }
             afterStart[n] = w;
-            return new GraphColumns(n, probeBase, probeCount, probeResource, probeNode, kind, resource, node, info,
-                    afterStart, afterIds, resourceNames, nodeNames, intervals.toArray(new Duration[0]),
+            return new GraphColumns(n, probeBase, probeCount, probes, kind, resource, node, info, afterStart, ids,
+                    resourceNames, nodeNames, intervals.toArray(new Duration[0]),
                     details.toArray(new String[0]));
         }
     }
@@ -248,7 +214,6 @@ final class Graphs {
         }
         int[] probeFrom = new int[leaves.size()]; // leaf -> its probes' ids, from (incl.), to (excl.)
         int[] probeTo = new int[leaves.size()];
-        int probeCount = 0; // counted first, so the arrays are allocated once
         for (int li = 0; li < leafIds.length; li++) {
             PrimitiveRsc leaf = leaves.get(li);
             if (probed(leaf)) {
@@ -260,22 +225,22 @@ final class Graphs {
                     }
                 }
                 probeTo[li] = probeableCount - knownProbeable; // the count, for now
-                probeCount += probeTo[li];
             }
         }
-        g.beginProbes(probeCount);
+        g.beginProbes(leaves.size());
         boolean[] canProbe = new boolean[nodeCount];
         for (int p = 0; p < probeableCount; p++) {
             canProbe[probeable[p]] = true;
         }
         int[] unknown = new int[nodeCount];
+        int[] allProbeable = Arrays.copyOf(probeable, probeableCount); // shared by every block that probes them all
         for (int li = 0; li < leafIds.length; li++) {
             int count = probeTo[li];
             if (count == 0) {
                 continue;
             }
             java.util.BitSet known = leaves.get(li).known;
-            int[] nodes = probeable;
+            int[] nodes = allProbeable;
             if (count < probeableCount) {
                 int c = 0;
                 for (int n = known.nextClearBit(0); n < nodeCount; n = known.nextClearBit(n + 1)) {
@@ -283,9 +248,9 @@ final class Graphs {
                         unknown[c++] = n;
                     }
                 }
-                nodes = unknown;
+                nodes = Arrays.copyOf(unknown, count);
             }
-            probeFrom[li] = g.probes(li, nodes, count);
+            probeFrom[li] = g.probes(li, nodes);
             probeTo[li] = probeFrom[li] + count;
         }
         for (int li = 0; li < leafIds.length; li++) {
