@@ -18,22 +18,27 @@ final class Assignment {
     static List<Rsc> order(Cluster cluster) {
         int n = cluster.nodes.size();
         List<Rsc> out = new ArrayList<>(cluster.resources);
+        int[] priority = new int[out.size()];
+        for (int i = 0; i < out.size(); i++) {
+            Rsc r = out.get(i);
+            r.order = i;
+            priority[i] = r.meta.priorityOrDefault();
+        }
+        if (!Utilization.active(cluster)) {
+            // With the default placement strategy only priority reorders resources.
+            out.sort(Comparator.comparingInt((Rsc r) -> -priority[r.order]).thenComparingInt(r -> r.order));
+            return out;
+        }
         int[][] scores = new int[out.size()][];
         int[] currentScore = new int[out.size()];
         for (int i = 0; i < out.size(); i++) {
             Rsc r = out.get(i);
-            r.order = i;
             scores[i] = placementScores(r, n);
             SchedNode cur = currentNode(r);
             currentScore[i] = cur == null ? Score.MINUS_INFINITY : scores[i][cur.index];
         }
-        if (!Utilization.active(cluster)) {
-            // With the default placement strategy only priority reorders resources.
-            out.sort(Comparator.comparing((Rsc r) -> -r.meta.priorityOrDefault()).thenComparing(r -> r.order));
-            return out;
-        }
-        out.sort(Comparator.comparing((Rsc r) -> -r.meta.priorityOrDefault())
-                .thenComparing(r -> -currentScore[r.order])
+        out.sort(Comparator.comparingInt((Rsc r) -> -priority[r.order])
+                .thenComparingInt(r -> -currentScore[r.order])
                 .thenComparing((a, b) -> {
                     int[] x = scores[a.order];
                     int[] y = scores[b.order];
@@ -44,7 +49,7 @@ final class Assignment {
                     }
                     return 0;
                 })
-                .thenComparing(r -> r.order));
+                .thenComparingInt(r -> r.order));
         return out;
     }
 

@@ -110,28 +110,29 @@ final class CloneRsc extends Rsc {
             }
         }
         int optimal = available == 0 ? 1 : Math.max(1, cloneMax / available);
+        // By instance number (Rsc.order): where each runs now, and its sort keys.
+        SchedNode[] running = new SchedNode[instances.size()];
+        int[] standing = new int[instances.size()];
+        int[] currentScore = new int[instances.size()];
+        for (Rsc i : instances) {
+            SchedNode n = currentNode(i);
+            running[i.order] = n;
+            standing[i.order] = n == null ? 1 : n.canRunResources() && score(n.index) >= 0 ? 0 : 2;
+            currentScore[i.order] = n == null ? 0 : score(n.index);
+        }
         List<Rsc> ordered = new ArrayList<>(instances);
         // Instances running where they may stay come first, then inactive ones; an instance stranded on a node it
         // can no longer use comes last (it stops, and a fresh instance starts elsewhere, as in Pacemaker).
-        ordered.sort(Comparator.comparing((Rsc i) -> {
-                    SchedNode n = currentNode(i);
-                    if (n == null) {
-                        return 1;
-                    }
-                    return n.canRunResources() && score(n.index) >= 0 ? 0 : 2;
-                })
-                .thenComparing((Rsc i) -> {
-                    SchedNode n = currentNode(i);
-                    return n == null ? 0 : -score(n.index);
-                })
-                .thenComparing(i -> i.order));
+        ordered.sort(Comparator.comparingInt((Rsc i) -> standing[i.order])
+                .thenComparingInt(i -> -currentScore[i.order])
+                .thenComparingInt(i -> i.order));
         int assignedTotal = 0;
         // First keep instances where they run, up to an even share per node.
         for (Rsc inst : ordered) {
             if (assignedTotal >= cloneMax) {
                 break;
             }
-            SchedNode cur = currentNode(inst);
+            SchedNode cur = running[inst.order];
             if (cur == null || !inst.provisional) {
                 continue;
             }
@@ -231,10 +232,11 @@ final class CloneRsc extends Rsc {
     /** Nodes where an instance will run in the given role (null = any active role). */
     List<SchedNode> nodesWith(Role role) {
         List<SchedNode> out = new ArrayList<>();
+        boolean[] seen = new boolean[counts.length]; // a clone on every node: no list search per instance
         for (Rsc inst : instances) {
             SchedNode n = inst.assignedNode();
-            if (n != null && (role == null || role == Role.STARTED || inst.nextRole() == role)
-                    && !out.contains(n)) {
+            if (n != null && (role == null || role == Role.STARTED || inst.nextRole() == role) && !seen[n.index]) {
+                seen[n.index] = true;
                 out.add(n);
             }
         }

@@ -34,17 +34,27 @@ final class Colocations {
                 fromSets(cluster, set, all);
             }
         }
+        List<Rsc> involved = new ArrayList<>();
         for (Coloc c : all) {
+            for (Rsc r : List.of(c.dependent(), c.primary())) {
+                if (r.thisWith.isEmpty() && r.withThis.isEmpty()) {
+                    involved.add(r);
+                }
+            }
             c.dependent().thisWith.add(c);
             c.primary().withThis.add(c);
         }
-        Comparator<Coloc> byPrimary = Comparator.comparing((Coloc c) -> -c.primary().meta.priorityOrDefault())
-                .thenComparing(c -> -rank(c.primary()));
-        Comparator<Coloc> byDependent = Comparator.comparing((Coloc c) -> -c.dependent().meta.priorityOrDefault())
-                .thenComparing(c -> -rank(c.dependent()));
-        for (Rsc r : cluster.byId.values()) {
-            r.thisWith.sort(byPrimary);
-            r.withThis.sort(byDependent);
+        Comparator<Coloc> byPrimary = Comparator.comparingInt((Coloc c) -> -c.primary().meta.priorityOrDefault())
+                .thenComparingInt(c -> -rank(c.primary()));
+        Comparator<Coloc> byDependent = Comparator.comparingInt((Coloc c) -> -c.dependent().meta.priorityOrDefault())
+                .thenComparingInt(c -> -rank(c.dependent()));
+        for (Rsc r : involved) {
+            if (r.thisWith.size() > 1) {
+                r.thisWith.sort(byPrimary);
+            }
+            if (r.withThis.size() > 1) {
+                r.withThis.sort(byDependent);
+            }
         }
     }
 
@@ -179,30 +189,57 @@ final class Colocations {
             return;
         }
         Rsc dep = c.dependent();
-        List<SchedNode> primary = primaryNodes(c);
-        int[] work = dep.scores.clone();
-        for (SchedNode n : cluster.nodes) {
-            if (work[n.index] == Rsc.UNSET) {
+        boolean[] together = sameLocationAsAny(cluster, c.attribute(), primaryNodes(c));
+        int[] work = null; // copied on the first change
+        for (int i = 0; i < together.length; i++) {
+            int old = dep.scores[i];
+            if (old == Rsc.UNSET) {
                 continue;
             }
-            boolean match = false;
-            for (SchedNode p : primary) {
-                if (sameLocation(c.attribute(), n, p)) {
-                    match = true;
-                    break;
-                }
-            }
-            if (match) {
+            int now = old;
+            if (together[i]) {
                 if (c.score() < Score.INFINITY) {
-                    work[n.index] = Score.add(work[n.index], c.score());
+                    now = Score.add(old, c.score());
                 }
             } else if (c.score() >= Score.INFINITY) {
-                work[n.index] = Score.MINUS_INFINITY;
+                now = Score.MINUS_INFINITY;
+            }
+            if (now != old) {
+                if (work == null) {
+                    work = dep.scores.clone();
+                }
+                work[i] = now;
             }
         }
-        if (Math.abs(c.score()) >= Score.INFINITY || anyAvailable(cluster, work)) {
+        if (work != null && (Math.abs(c.score()) >= Score.INFINITY || anyAvailable(cluster, work))) {
             commit(dep, work, new Why("colocation ", c.id(), " with ", c.primary().id, ""), true);
         }
+    }
+
+    /** By node index: whether the node is in the same location ({@link #sameLocation}) as any of {@code nodes}. */
+    static boolean[] sameLocationAsAny(Cluster cluster, String attr, List<SchedNode> nodes) {
+        boolean[] out = new boolean[cluster.nodes.size()];
+        if (nodes.isEmpty()) {
+            return out;
+        }
+        if (attr == null || attr.equals("#uname")) {
+            for (SchedNode p : nodes) {
+                out[p.index] = true;
+            }
+            return out;
+        }
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (SchedNode p : nodes) {
+            String v = p.attribute(attr);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        for (SchedNode n : cluster.nodes) {
+            String v = n.attribute(attr);
+            out[n.index] = v != null && values.contains(v);
+        }
+        return out;
     }
 
     /**
@@ -309,25 +346,26 @@ final class Colocations {
         }
     }
 
-    /** One node's score change by a colocation ({@code why: old -> new}), as text only when asked for. */
-    private record Change(Why why, int old, int now) {
-        @Override
-        public String toString() {
-            return why + ": " + (old == Rsc.UNSET ? "" : Score.toString(old) + " -> ") + Score.toString(now);
-        }
-    }
-
+    /**
+     * Moves {@code rsc}'s scores to {@code work} (and, with {@code toChildren}, its descendants' by as much), logging
+     * the change as one reason entry; {@code work} must be a fresh array nobody changes afterwards.
+     */
     private static void commit(Rsc rsc, int[] work, Why why, boolean toChildren) {
+        int[] before = null;
         for (int i = 0; i < work.length; i++) {
             if (work[i] != rsc.scores[i]) {
-                Change text = new Change(why, rsc.scores[i], work[i]);
+                if (before == null) {
+                    before = rsc.scores.clone();
+                }
                 if (toChildren) {
                     rsc.setScore(i, work[i]);
                 } else {
                     rsc.scores[i] = work[i];
                 }
-                rsc.addReason(i, text);
             }
+        }
+        if (before != null) {
+            rsc.reasons().changes(why, before, work);
         }
     }
 }

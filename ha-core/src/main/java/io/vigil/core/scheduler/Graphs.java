@@ -205,52 +205,30 @@ final class Graphs {
             }
         }
         // Probes: every probed leaf on every node that can be probed and whose state for it is not known.
-        int[] nonProbeable = new int[nodeCount - probeableCount];
-        int k = 0;
-        for (SchedNode n : cluster.nodes) {
-            if (!(n.online() && !n.fenced)) {
-                nonProbeable[k++] = n.index;
-            }
+        SchedNode[] probeableNodes = new SchedNode[probeableCount];
+        for (int p = 0; p < probeableCount; p++) {
+            probeableNodes[p] = cluster.nodes.get(probeable[p]);
         }
         int[] probeFrom = new int[leaves.size()]; // leaf -> its probes' ids, from (incl.), to (excl.)
         int[] probeTo = new int[leaves.size()];
-        for (int li = 0; li < leafIds.length; li++) {
-            PrimitiveRsc leaf = leaves.get(li);
-            if (probed(leaf)) {
-                java.util.BitSet known = leaf.known;
-                int knownProbeable = known.cardinality();
-                for (int n : nonProbeable) {
-                    if (known.get(n)) {
-                        knownProbeable--;
-                    }
-                }
-                probeTo[li] = probeableCount - knownProbeable; // the count, for now
-            }
-        }
         g.beginProbes(leaves.size());
-        boolean[] canProbe = new boolean[nodeCount];
-        for (int p = 0; p < probeableCount; p++) {
-            canProbe[probeable[p]] = true;
-        }
         int[] unknown = new int[nodeCount];
         int[] allProbeable = Arrays.copyOf(probeable, probeableCount); // shared by every block that probes them all
         for (int li = 0; li < leafIds.length; li++) {
-            int count = probeTo[li];
+            PrimitiveRsc leaf = leaves.get(li);
+            if (!probed(leaf)) {
+                continue;
+            }
+            int count = 0;
+            for (SchedNode n : probeableNodes) {
+                if (!cluster.isKnown(leaf, n)) {
+                    unknown[count++] = n.index;
+                }
+            }
             if (count == 0) {
                 continue;
             }
-            java.util.BitSet known = leaves.get(li).known;
-            int[] nodes = allProbeable;
-            if (count < probeableCount) {
-                int c = 0;
-                for (int n = known.nextClearBit(0); n < nodeCount; n = known.nextClearBit(n + 1)) {
-                    if (canProbe[n]) {
-                        unknown[c++] = n;
-                    }
-                }
-                nodes = Arrays.copyOf(unknown, count);
-            }
-            probeFrom[li] = g.probes(li, nodes);
+            probeFrom[li] = g.probes(li, count == probeableCount ? allProbeable : Arrays.copyOf(unknown, count));
             probeTo[li] = probeFrom[li] + count;
         }
         for (int li = 0; li < leafIds.length; li++) {

@@ -34,21 +34,36 @@ final class Locations {
             if (rsc == null) {
                 continue;
             }
+            Role role = loc.role();
+            if (role == null && !loc.rules().isEmpty()) {
+                role = loc.rules().get(0).role();
+            }
+            CloneRsc promotable = role == Role.PROMOTED && rsc instanceof CloneRsc clone && clone.promotable ? clone
+                    : null;
+            if (loc.rules().isEmpty()) {
+                // A fixed score names its node: no need to visit the others.
+                SchedNode node = loc.node() == null ? null : cluster.node(loc.node());
+                if (node != null) {
+                    add(loc, rsc, promotable, node, loc.score(), promoted);
+                }
+                continue;
+            }
             for (SchedNode node : cluster.nodes) {
                 Integer score = scoreFor(loc, node);
-                if (score == null) {
-                    continue;
+                if (score != null) {
+                    add(loc, rsc, promotable, node, score, promoted);
                 }
-                Role role = loc.role();
-                if (role == null && !loc.rules().isEmpty()) {
-                    role = loc.rules().get(0).role();
-                }
-                if (role == Role.PROMOTED && rsc instanceof CloneRsc clone && clone.promotable) {
-                    promoted.add(new PromotedLocation(clone, node, score, loc.id()));
-                    continue;
-                }
-                rsc.addScore(node.index, score, "location " + loc.id());
             }
+        }
+    }
+
+    /** Adds a location's score for one node: kept for promotion when it is about a promotable's Promoted role. */
+    private static void add(Location loc, Rsc rsc, CloneRsc promotable, SchedNode node, int score,
+                            List<PromotedLocation> promoted) {
+        if (promotable != null) {
+            promoted.add(new PromotedLocation(promotable, node, score, loc.id()));
+        } else {
+            rsc.addScore(node.index, score, "location " + loc.id());
         }
     }
 
@@ -148,8 +163,16 @@ final class Locations {
     }
 
     private static BigDecimal number(String s) {
+        String t = s.trim();
+        // Most attribute values are words ("rack3"): rule them out without the cost of a thrown exception.
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!Character.isDigit(c) && c != '.' && c != '+' && c != '-' && c != 'e' && c != 'E') {
+                return null;
+            }
+        }
         try {
-            return new BigDecimal(s.trim());
+            return new BigDecimal(t);
         } catch (NumberFormatException e) {
             return null;
         }

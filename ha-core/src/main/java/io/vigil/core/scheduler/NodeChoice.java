@@ -14,7 +14,8 @@ final class NodeChoice {
     static SchedNode best(Cluster cluster, PrimitiveRsc rsc, SchedNode prefer) {
         PlacementStrategy strategy = cluster.config.properties().placementStrategy();
         java.util.Map<String, Integer> need = Utilization.needed(cluster, rsc);
-        if (prefer == null && Utilization.active(cluster) && strategy != PlacementStrategy.MINIMAL) {
+        boolean utilization = Utilization.active(cluster);
+        if (prefer == null && utilization && strategy != PlacementStrategy.MINIMAL) {
             prefer = Utilization.mostCapable(cluster, rsc);
         }
         SchedNode running = rsc.currentNode();
@@ -26,7 +27,7 @@ final class NodeChoice {
             if (s == Rsc.UNSET || s < 0 || !n.canRunResources() || clone != null && !clone.allows(n)) {
                 continue;
             }
-            if (!Utilization.fits(cluster, need, n)) {
+            if (utilization && !Utilization.fits(cluster, need, n)) {
                 continue;
             }
             if (best == null || better(strategy, n, s, best, bestScore, running)) {

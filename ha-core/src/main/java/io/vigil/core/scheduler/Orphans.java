@@ -1,21 +1,17 @@
 package io.vigil.core.scheduler;
 
 import io.vigil.core.model.AgentType;
-import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ExecStatus;
 import io.vigil.core.model.MetaAttributes;
-import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OperationRecord;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Resource;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Role;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,26 +19,34 @@ import java.util.TreeMap;
  * the configuration while running). They must be stopped, or a deleted resource would run on forever. Each
  * active orphan is scheduled as a primitive with target-role Stopped; inactive orphan history is ignored, as
  * Pacemaker does.
+ *
+ * <p>{@link History} finds them while it reads the history (one pass over every entry, not two): it offers
+ * each entry whose id names no configured resource to {@link #offer}. Only when some are found does the
+ * scheduler build its working set again, from {@link #include}.
  */
 final class Orphans {
-    private Orphans() {
+    /** Active orphans by configured id (instance suffix removed), sorted: a deterministic order of the additions. */
+    private final Map<String, AgentType> active = new TreeMap<>();
+
+    /**
+     * Takes note of a history entry of an unconfigured resource: an orphan when the entry shows it active. The
+     * first entry found (in status order) gives the agent.
+     *
+     * @param id the configured id the entry refers to (without an anonymous clone instance suffix, {@code :2})
+     * @param h  the entry
+     */
+    void offer(String id, ResourceHistory h) {
+        if (!active.containsKey(id) && isActive(h.operations())) {
+            active.put(id, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
+        }
+    }
+
+    boolean isEmpty() {
+        return active.isEmpty();
     }
 
     /** The configuration plus one stopped-target primitive per active orphan (the configuration itself if none). */
-    static Configuration include(Configuration configuration, ClusterStatus status) {
-        Set<String> configured = new HashSet<>();
-        for (Resource r : configuration.allResources()) {
-            configured.add(r.id());
-        }
-        Map<String, AgentType> active = new TreeMap<>(); // sorted: deterministic order of the added resources
-        for (NodeStatus node : status.nodes()) {
-            for (ResourceHistory h : node.history()) {
-                String base = History.configuredId(h.resource());
-                if (!configured.contains(base) && !active.containsKey(base) && isActive(h.operations())) {
-                    active.put(base, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
-                }
-            }
-        }
+    Configuration include(Configuration configuration) {
         if (active.isEmpty()) {
             return configuration;
         }

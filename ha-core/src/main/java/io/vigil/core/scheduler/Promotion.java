@@ -18,34 +18,31 @@ final class Promotion {
     private Promotion() {
     }
 
-    /** The promotion score a node's attributes give one instance, or null when no score is set. */
-    static Integer promotionScore(Cluster cluster, Rsc instance, SchedNode node) {
-        if (!node.hasPromotionScores) {
-            return null;
+    /** {@link #promotionScore}: no promotion score is set. */
+    static final int NO_SCORE = Integer.MIN_VALUE;
+
+    /** The promotion score a node's attributes give one instance (summed over its leaves), or {@link #NO_SCORE}. */
+    static int promotionScore(Rsc instance, SchedNode node) {
+        PromotionScores scores = node.promotionScores;
+        if (scores == null) {
+            return NO_SCORE;
         }
-        Integer total = null;
+        int total = NO_SCORE;
         for (PrimitiveRsc leaf : instance.leaves()) {
             CloneRsc clone = leaf.parentClone();
-            String name = clone != null && clone.unique ? leaf.id : leaf.primitive.id();
-            String v = node.attribute("master-" + name);
-            if (v == null) {
-                v = node.attribute("master-" + leaf.id);
+            boolean unique = clone != null && clone.unique;
+            String name = unique ? leaf.id : leaf.primitive.id();
+            int s = scores.of(name);
+            if (s == PromotionScores.ABSENT) {
+                s = scores.of(leaf.id);
             }
-            if (v == null && (clone == null || !clone.unique)) {
-                // Old CIBs keep an anonymous instance's score under its instance number.
-                String prefix = "master-" + name + ":";
-                for (var e : node.attributes.entrySet()) {
-                    if (e.getKey().startsWith(prefix)) {
-                        v = e.getValue();
-                        break;
-                    }
-                }
+            if (s == PromotionScores.ABSENT && !unique) {
+                s = scores.firstInstanceOf(name);
             }
-            Integer s = SchedNode.score(v);
-            if (s == null) {
+            if (s == PromotionScores.ABSENT || s == PromotionScores.INVALID) {
                 continue;
             }
-            total = total == null ? s : Score.add(total, s);
+            total = total == NO_SCORE ? s : Score.add(total, s);
         }
         return total;
     }
@@ -55,17 +52,37 @@ final class Promotion {
         if (!cluster.anyPromotionScores) {
             return;
         }
+        List<SchedNode> scored = new ArrayList<>();
+        for (SchedNode n : cluster.nodes) {
+            if (n.canRunResources() && mentionsAny(n, clone)) {
+                scored.add(n);
+            }
+        }
         for (Rsc inst : clone.instances) {
-            for (SchedNode n : cluster.nodes) {
-                if (!n.canRunResources()) {
-                    continue;
-                }
-                Integer s = promotionScore(cluster, inst, n);
-                if (s != null && s > 0) {
+            for (SchedNode n : scored) {
+                int s = promotionScore(inst, n);
+                if (s != NO_SCORE && s > 0) {
                     inst.addScore(n.index, s, "promotion score");
                 }
             }
         }
+    }
+
+    /**
+     * Whether a node has a promotion score for any of the clone's primitives: instance ids are
+     * {@code <primitive id>:<number>}, so every name {@link #promotionScore} looks up is the primitive's id or starts
+     * with it and a colon. Most nodes have none for a given clone, which saves asking them for every instance.
+     */
+    private static boolean mentionsAny(SchedNode node, CloneRsc clone) {
+        if (node.promotionScores == null || clone.instances.isEmpty()) {
+            return false;
+        }
+        for (PrimitiveRsc leaf : clone.instances.get(0).leaves()) { // every instance has the same primitives
+            if (node.promotionScores.mentions(leaf.primitive.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void setRoles(Cluster cluster, CloneRsc clone) {
@@ -134,8 +151,8 @@ final class Promotion {
                 return Score.MINUS_INFINITY;
             }
         }
-        Integer s = promotionScore(cluster, inst, node);
-        int p = s == null ? -1 : s;
+        int s = promotionScore(inst, node);
+        int p = s == NO_SCORE ? -1 : s;
         for (Locations.PromotedLocation loc : cluster.promotedLocations) {
             if (loc.promotable() == clone && loc.node() == node) {
                 p = Score.add(p, loc.score());

@@ -25,11 +25,8 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
     int order;
     /** Allowed node scores, by node index; {@link #UNSET} = not allowed (opt-in cluster, no location). */
     int[] scores;
-    /**
-     * Contributions to {@link #scores}, for "why is X on node2?": strings, or objects whose {@code toString()} is
-     * the text (built only when the score report is read).
-     */
-    private List<Object>[] reasons;
+    /** Contributions to {@link #scores}, for "why is X on node2?"; null until the first one. */
+    private ScoreReasons reasons;
     /** Colocations in which this resource is the dependent. */
     final List<Coloc> thisWith = new ArrayList<>();
     /** Colocations in which this resource is the primary. */
@@ -93,10 +90,11 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
     void addScore(int node, int score, String why) {
         scores[node] = scores[node] == UNSET ? score : Score.add(scores[node], score);
         if (why != null) {
-            addReason(node, new Contribution(why, score));
+            reasons().contribution(node, why, score);
         }
-        for (Rsc c : children()) {
-            c.addScore(node, score, null);
+        List<Rsc> children = children();
+        for (int i = 0; i < children.size(); i++) { // indexed: an iterator per call and node showed up as garbage
+            children.get(i).addScore(node, score, null);
         }
     }
 
@@ -113,7 +111,9 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
         if (value == UNSET) {
             return;
         }
-        for (Rsc c : children()) {
+        List<Rsc> children = children();
+        for (int i = 0; i < children.size(); i++) { // indexed, as in addScore
+            Rsc c = children.get(i);
             int cOld = c.scores[node];
             int cNew;
             if (value <= Score.MINUS_INFINITY || value >= Score.INFINITY || old == UNSET
@@ -127,46 +127,17 @@ abstract sealed class Rsc permits PrimitiveRsc, GroupRsc, CloneRsc {
         }
     }
 
-    /** Records a contribution to a node's score (the array is created on the first one). */
-    @SuppressWarnings("unchecked")
-    void addReason(int node, Object text) {
+    /** The recorded contributions to this resource's scores (created on first use). */
+    ScoreReasons reasons() {
         if (reasons == null) {
-            reasons = new List[scores.length];
+            reasons = new ScoreReasons();
         }
-        if (reasons[node] == null) {
-            reasons[node] = new ArrayList<>(2);
-        }
-        reasons[node].add(text);
-    }
-
-    /** The recorded contributions to a node's score, or null. */
-    List<String> reasons(int node) {
-        return texts(reasons == null ? null : reasons[node]);
-    }
-
-    /** The recorded contributions by node (entries null where none), or null when there are none at all. */
-    List<Object>[] reasonsByNode() {
         return reasons;
     }
 
-    /** The text of recorded contributions, or null. */
-    static List<String> texts(List<Object> recorded) {
-        if (recorded == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(recorded.size());
-        for (Object o : recorded) {
-            out.add(o.toString());
-        }
-        return out;
-    }
-
-    /** A score contribution ({@code location l1: +100}), as text only when asked for. */
-    private record Contribution(String why, int score) {
-        @Override
-        public String toString() {
-            return why + ": " + Score.toString(score);
-        }
+    /** The recorded contributions, or null when there are none. */
+    ScoreReasons recordedReasons() {
+        return reasons;
     }
 
     /** Bans this resource (and its descendants) from a node. */

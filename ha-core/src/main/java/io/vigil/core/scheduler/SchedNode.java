@@ -20,6 +20,8 @@ final class SchedNode {
     final Map<String, Integer> remaining;
     /** Whether any attribute looks like a promotion score (saves lookups on nodes without any). */
     final boolean hasPromotionScores;
+    /** The promotion-score attributes, parsed; null when there are none. */
+    final PromotionScores promotionScores;
     /** True when the status says nothing about this node (never seen by the cluster). */
     final boolean unseen;
     /** The node is shutting down (transient {@code shutdown} attribute): nothing new may be placed here. */
@@ -41,14 +43,8 @@ final class SchedNode {
         this.attributes = attributes;
         this.remaining = new TreeMap<>(capacity);
         this.unseen = unseen;
-        boolean promo = false;
-        for (String k : attributes.keySet()) {
-            if (k.startsWith("master-")) {
-                promo = true;
-                break;
-            }
-        }
-        this.hasPromotionScores = promo;
+        this.promotionScores = PromotionScores.of(attributes);
+        this.hasPromotionScores = promotionScores != null;
     }
 
     boolean online() {

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ScoreReport extends AbstractMap<String, Map<String, ScoreDetail>> {
     /** What one resource's report is built from; the arrays are no longer changed once the run is over. */
-    private record Source(String id, int[] scores, List<Object>[] reasons) {
+    private record Source(String id, int[] scores, ScoreReasons reasons) {
     }
 
     private String[] nodeNames;
@@ -32,7 +32,7 @@ final class ScoreReport extends AbstractMap<String, Map<String, ScoreDetail>> {
         this.nodeNames = names;
         List<Source> s = new java.util.ArrayList<>(reported.size());
         for (Rsc r : reported) {
-            s.add(new Source(r.id, r.scores, r.reasonsByNode()));
+            s.add(new Source(r.id, r.scores, r.recordedReasons()));
         }
         this.sources = s;
     }
@@ -57,9 +57,10 @@ final class ScoreReport extends AbstractMap<String, Map<String, ScoreDetail>> {
         Map<String, Map<String, ScoreDetail>> scores = new java.util.HashMap<>();
         for (Source r : sources) {
             Map<String, ScoreDetail> perNode = new LinkedHashMap<>();
+            List<String>[] texts = r.reasons() == null ? null : r.reasons().textsByNode(nodeNames.length);
             for (int n = 0; n < nodeNames.length; n++) {
                 int s = r.scores()[n];
-                List<String> why = Rsc.texts(r.reasons() == null ? null : r.reasons()[n]);
+                List<String> why = texts == null ? null : texts[n];
                 if (s == Rsc.UNSET) {
                     perNode.put(nodeNames[n], new ScoreDetail(Score.MINUS_INFINITY,
                             why == null ? List.of("not allowed (symmetric-cluster=false)") : why));
