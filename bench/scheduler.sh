@@ -4,26 +4,33 @@
 # `crm_simulate -R -x` and through Vigil's whole-process `simulate`, and prints the ratio.
 #
 # Usage: bench/scheduler.sh [--full] [--no-crm] [--no-install] [--skip-build] [--sizes LIST]
-#                           [--crm-sizes LIST] [--seed N]
+#                           [--crm-sizes LIST] [--scenarios LIST] [--seed N]
 #   --full        also compare 64x5000 with crm_simulate (Pacemaker needs minutes for it)
 #   --no-crm      only the in-process benchmark
 #   --no-install  do not try to install crm_simulate (pacemaker-cli-utils) when it is missing
 #   --skip-build  use what the last `mvn package` built
 #   --sizes LIST  in-process sizes, default 16x500,32x2000,64x5000,100x10000
 #   --crm-sizes LIST  sizes compared with crm_simulate, default 16x500,32x2000 (with --full also 64x5000)
+#   --scenarios LIST  whole-process scenarios compared with crm_simulate, default scratch,nodefail
 #   --seed N      generator seed, default 42
-# Environment: BENCH_KEEP=DIR keeps the generated XML and both tools' outputs in DIR.
-# crm_simulate runs 3 times on 16x500 and once on bigger sizes (a run takes minutes); Vigil 5 times.
+# Environment: BENCH_KEEP=DIR keeps the generated XML and both tools' outputs in DIR, and also crm_simulate's
+# times: a later run with the same DIR reuses them while the generated XML is unchanged (crm_simulate needs
+# minutes per cluster from 32x2000 on, and its times do not change with Vigil's code).
+# crm_simulate runs 3 times on 16x500 and once on bigger sizes; Vigil 5 times each way, after one untimed run.
+# Vigil runs the way the README tells users: bin/vigil-pacemaker (JVM options for a short-lived process and a
+# class data sharing archive, which that untimed run writes), and also plain `java -jar vigil-pacemaker.jar`.
 # Output: `RESULT <metric> p50_ms=<x> p99_ms=<y> max_ms=<z> n=<runs>` lines (in-process:
-# scheduler_<N>x<R>_<scratch|nodefail>; whole process: crm_simulate_... and vigil_simulate_..., wall time,
-# and the same with _cpu for user+system CPU time, steadier on a busy machine) and
-# `RATIO <N>x<R>_<scenario> crm_simulate/vigil_simulate wall=<x>` (and cpu=) lines. Progress goes to stderr.
+# scheduler_<N>x<R>_<scratch|nodefail>; whole process: crm_simulate_..., vigil_simulate_... (bin/vigil-pacemaker)
+# and vigil_jar_simulate_... (java -jar), wall time, and the same with _cpu for user+system CPU time, steadier
+# on a busy machine) and `RATIO <N>x<R>_<scenario> crm_simulate/vigil_simulate wall=<x>` (and cpu=, and the same
+# for vigil_jar_simulate) lines. Progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FULL=0 CRM=1 INSTALL=1 BUILD=1 SEED=42
 SIZES="16x500,32x2000,64x5000,100x10000"
 CRM_SIZES=""
+SCENARIOS="scratch,nodefail"
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) FULL=1 ;;
@@ -32,8 +39,9 @@ while [ $# -gt 0 ]; do
     --skip-build) BUILD=0 ;;
     --sizes) SIZES="$2"; shift ;;
     --crm-sizes) CRM_SIZES="$2"; shift ;;
+    --scenarios) SCENARIOS="$2"; shift ;;
     --seed) SEED="$2"; shift ;;
-    -h|--help) sed -n "2,20p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,26p" "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -131,33 +139,52 @@ fi
 for size in ${CRM_SIZES//,/ }; do
   n=${size%x*} r=${size#*x}
   case "$size" in 16x500) crm_runs=3 ;; *) crm_runs=1 ;; esac
-  for scenario in scratch nodefail; do
+  for scenario in ${SCENARIOS//,/ }; do
     xml="$WORK/cluster-${size}-${scenario}.xml"
     flag=""; [ "$scenario" = nodefail ] && flag="--failed-node"
-    java "${JAVA_OPTS[@]}" -cp "$CP" io.vigil.pacemaker.cli.bench.GenerateCluster "$n" "$r" "$SEED" "$xml" $flag
-    log "crm_simulate $size $scenario: $crm_runs run(s)"
-    if ! crm_times=$(time_runs "$crm_runs" "$WORK/crm.out" crm_simulate -R -x "$xml"); then
-      log "crm_simulate failed on $size $scenario:"; tail -5 "$WORK/crm.out" >&2
-      echo "SKIP crm_simulate_${size}_${scenario} crm_simulate failed"; status=1; continue
+    # Regenerate, but keep the old file (and so the crm_simulate times kept for it) when nothing changed.
+    java "${JAVA_OPTS[@]}" -cp "$CP" io.vigil.pacemaker.cli.bench.GenerateCluster "$n" "$r" "$SEED" "$xml.new" $flag
+    if [ -f "$xml" ] && cmp -s "$xml" "$xml.new"; then rm -f "$xml.new"; else mv -f "$xml.new" "$xml"; fi
+    kept="$WORK/crm-times-${size}-${scenario}.txt"
+    if [ -n "${BENCH_KEEP:-}" ] && [ -s "$kept" ] && [ "$kept" -nt "$xml" ] && [ -s "$WORK/crm-${size}-${scenario}.out" ]; then
+      log "crm_simulate $size $scenario: reusing the times measured at $(date -u -r "$kept" +%FT%TZ) ($kept)"
+      crm_times=$(cat "$kept")
+      cp "$WORK/crm-${size}-${scenario}.out" "$WORK/crm.out"
+    else
+      log "crm_simulate $size $scenario: $crm_runs run(s); load average: $(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+      if ! crm_times=$(time_runs "$crm_runs" "$WORK/crm.out" crm_simulate -R -x "$xml"); then
+        log "crm_simulate failed on $size $scenario:"; tail -5 "$WORK/crm.out" >&2
+        echo "SKIP crm_simulate_${size}_${scenario} crm_simulate failed"; status=1; continue
+      fi
+      echo "$crm_times" > "$kept"
+      cp "$WORK/crm.out" "$WORK/crm-${size}-${scenario}.out"
     fi
     crm_lines=$(echo "$crm_times" | results "crm_simulate_${size}_${scenario}")
     echo "$crm_lines"
     if [ ! -f "$JAR" ]; then
       echo "SKIP vigil_simulate_${size}_${scenario} $JAR not built"; continue
     fi
-    log "vigil simulate $size $scenario: 5 runs"
-    if ! vigil_times=$(time_runs 5 "$WORK/vigil.out" java -jar "$JAR" simulate "$xml"); then
-      log "vigil simulate failed on $size $scenario:"; tail -5 "$WORK/vigil.out" >&2
-      echo "SKIP vigil_simulate_${size}_${scenario} simulate failed"; status=1; continue
-    fi
-    vigil_lines=$(echo "$vigil_times" | results "vigil_simulate_${size}_${scenario}")
-    echo "$vigil_lines"
-    for kind in wall cpu; do
-      if [ "$kind" = wall ]; then pick=1; else pick=2; fi
-      c=$(echo "$crm_lines" | sed -n "${pick}p" | p50)
-      v=$(echo "$vigil_lines" | sed -n "${pick}p" | p50)
-      awk -v s="${size}_${scenario}" -v k="$kind" -v c="$c" -v v="$v" \
-        'BEGIN { printf "RATIO %s crm_simulate/vigil_simulate %s=%.1f\n", s, k, (v > 0 ? c / v : 0) }'
+    for way in launcher jar; do
+      if [ "$way" = launcher ]; then
+        metric="vigil_simulate_${size}_${scenario}"; cmd=(bin/vigil-pacemaker simulate "$xml")
+      else
+        metric="vigil_jar_simulate_${size}_${scenario}"; cmd=(java -jar "$JAR" simulate "$xml")
+      fi
+      "${cmd[@]}" > /dev/null 2>&1 || true   # untimed: bin/vigil-pacemaker writes its archive on a first run
+      log "${cmd[*]}: 5 runs; load average: $(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+      if ! vigil_times=$(time_runs 5 "$WORK/vigil.out" "${cmd[@]}"); then
+        log "vigil simulate failed on $size $scenario:"; tail -5 "$WORK/vigil.out" >&2
+        echo "SKIP ${metric} simulate failed"; status=1; continue
+      fi
+      vigil_lines=$(echo "$vigil_times" | results "$metric")
+      echo "$vigil_lines"
+      for kind in wall cpu; do
+        if [ "$kind" = wall ]; then pick=1; else pick=2; fi
+        c=$(echo "$crm_lines" | sed -n "${pick}p" | p50)
+        v=$(echo "$vigil_lines" | sed -n "${pick}p" | p50)
+        awk -v s="${size}_${scenario}" -v k="$kind" -v c="$c" -v v="$v" -v m="${metric%%_simulate*}_simulate" \
+          'BEGIN { printf "RATIO %s crm_simulate/%s %s=%.1f\n", s, m, k, (v > 0 ? c / v : 0) }'
+      done
     done
     summary_lines "$WORK/crm.out" > "$WORK/crm-${size}-${scenario}.sum"
     summary_lines "$WORK/vigil.out" > "$WORK/vigil-${size}-${scenario}.sum"

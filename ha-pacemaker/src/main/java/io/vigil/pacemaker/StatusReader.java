@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +31,15 @@ final class StatusReader {
     private static final Pattern FAIL_COUNT = Pattern.compile("fail-count-(.+)#(.+)_(\\d+)");
     private static final Pattern LAST_FAILURE = Pattern.compile("last-failure-(.+)#(.+)_(\\d+)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
+
+    /**
+     * The attributes of an {@code lrm_rsc_op} that this reader (or an error message) uses. {@link CibXml} keeps only
+     * these: an operation carries about 17 attributes, and a large CIB holds hundreds of thousands of operations,
+     * so the others (digests, transition magic, origins, ...) would be most of the parsed tree.
+     */
+    static final Set<String> OPERATION_ATTRIBUTES = Set.of("id", "id-ref", "operation", "interval", "call-id",
+            "rc-code", "op-status", "last-run", "last_run", "last-rc-change", "last_rc_change", "exec-time",
+            "exec_time", "transition-key");
 
     private final ImportContext ctx;
     private final ClusterProperties properties;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed XML element: name, attributes, child elements and where its start tag ends in the source. Much lighter
+ * A parsed XML element: name, attributes, child elements and where its start tag begins in the source. Much lighter
  * than a DOM element (a CIB of 10,000 resources has hundreds of thousands of elements), and immutable once the
  * parser has built it.
  */
@@ -53,7 +53,7 @@ final class XmlElement {
         children.add(child);
     }
 
-    /** Where the start tag ends, e.g. {@code line 12, column 7}; empty when unknown. */
+    /** Where the start tag begins, e.g. {@code line 12, column 7}; empty when unknown. */
     String where() {
         return line <= 0 ? "" : "line " + line + ", column " + column;
     }

@@ -129,6 +129,7 @@ final class Cluster {
             maintenance = maintenance || truthy(attrs.get("maintenance"));
             SchedNode node = new SchedNode(i++, name, d == null ? name : d.id(), membership, standby, maintenance,
                     attrs, d == null ? Map.of() : d.utilization(), s == null);
+            node.dc = name.equals(status.dc());
             node.shuttingDown = s != null && s.shuttingDown();
             nodes.add(node);
             nodeByName.put(name, node);

@@ -76,7 +76,7 @@ final class History {
                     seen[k] = r;
                 }
                 if (!r.configured) {
-                    cluster.orphans.offer(r.base, h);
+                    cluster.orphans.offer(h);
                     continue;
                 }
                 if (!counts || r.leaf == null) {
@@ -170,7 +170,8 @@ final class History {
             }
             return new Resolved(raw, h.agent(), true, clone, base, suffix, any, any.knownRow);
         }
-        if (owner == null && !configured(cluster, base)) {
+        if (owner == null && !configured(cluster, base) && !(target instanceof PrimitiveRsc)) {
+            // (An orphan added under its recorded id, e.g. rsc:0 of a removed clone, is found by that id.)
             return new Resolved(raw, h.agent(), false, null, base, suffix, null, -1);
         }
         PrimitiveRsc leaf = target instanceof PrimitiveRsc p && sameAgent(h.agent(), p.primitive.agent()) ? p : null;

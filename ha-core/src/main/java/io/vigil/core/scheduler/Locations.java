@@ -4,6 +4,8 @@ import io.vigil.core.model.AttributeExpression;
 import io.vigil.core.model.BoolOp;
 import io.vigil.core.model.Constraint;
 import io.vigil.core.model.Location;
+import io.vigil.core.model.NodeHealth;
+import io.vigil.core.model.NodeHealthStrategy;
 import io.vigil.core.model.Role;
 import io.vigil.core.model.Rule;
 import io.vigil.core.model.RuleExpression;
@@ -12,6 +14,7 @@ import io.vigil.core.model.ValueType;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Location constraints (fixed scores and rules over node attributes) and stickiness: the per-node scores a
@@ -26,6 +29,7 @@ final class Locations {
     }
 
     static void apply(Cluster cluster, List<PromotedLocation> promoted) {
+        applyNodeHealth(cluster);
         for (Constraint c : cluster.config.constraints()) {
             if (!(c instanceof Location loc)) {
                 continue;
@@ -55,6 +59,50 @@ final class Locations {
                 }
             }
         }
+    }
+
+    /**
+     * Node health ({@code node-health-strategy} other than none): each node's health score (the sum of its
+     * {@code #health*} attributes, plus the base score under progressive) is a location score of every top-level
+     * resource on that node, as Pacemaker's {@code pcmk__apply_node_health} does. A zero sum changes nothing; a
+     * negative one spares resources with the meta attribute {@code allow-unhealthy-nodes=true}.
+     */
+    static void applyNodeHealth(Cluster cluster) {
+        NodeHealth health = cluster.config.properties().nodeHealth();
+        if (health.strategy() == NodeHealthStrategy.NONE) {
+            return;
+        }
+        for (SchedNode node : cluster.nodes) {
+            int sum = health.baseScore();
+            for (Map.Entry<String, String> a : node.attributes.entrySet()) {
+                if (a.getKey().startsWith("#health")) {
+                    sum = Score.add(sum, healthScore(health, a.getValue()));
+                }
+            }
+            if (sum == 0) {
+                continue;
+            }
+            for (Rsc rsc : cluster.resources) {
+                if (sum < 0 && Cluster.truthy(rsc.meta.other().get("allow-unhealthy-nodes"))) {
+                    continue;
+                }
+                rsc.addScore(node.index, sum, "node health " + health.strategy().text());
+            }
+        }
+    }
+
+    /** A health attribute's score: red, yellow or green as the strategy says, else a score; 0 if neither. */
+    private static int healthScore(NodeHealth health, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.equalsIgnoreCase("red")) {
+            return health.redScore();
+        } else if (v.equalsIgnoreCase("yellow")) {
+            return health.yellowScore();
+        } else if (v.equalsIgnoreCase("green")) {
+            return health.greenScore();
+        }
+        Integer score = SchedNode.score(v);
+        return score == null ? 0 : score;
     }
 
     /** Adds a location's score for one node: kept for promotion when it is about a promotable's Promoted role. */
