@@ -11,6 +11,7 @@ final class Act {
     boolean optional;
     boolean runnable;
     String reason;
+    /** Its slot in the graph being built (see Graphs), -1 while it has none. */
     int graphId = -1;
 
     Act(String task, PrimitiveRsc leaf, SchedNode node, boolean optional, boolean runnable) {

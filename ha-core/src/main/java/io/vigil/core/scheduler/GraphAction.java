@@ -20,7 +20,7 @@ public record GraphAction(int id, ActionType type, String resource, String node,
                           List<Integer> after, boolean runnable, String detail) {
     /** Checks required components, copies collections and fills unset components with their defaults. */
     public GraphAction {
-        after = List.copyOf(after);
+        after = after instanceof GraphColumns.Ids ? after : List.copyOf(after); // Ids: already immutable
         interval = interval == null ? Duration.ZERO : interval;
     }
 }

@@ -5,9 +5,8 @@ import io.vigil.core.model.Role;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the transition graph: fencing, probes, every action that will run, recurring monitors for the new
@@ -19,130 +18,261 @@ final class Graphs {
     private Graphs() {
     }
 
-    private static final class Node {
-        final int id;
-        final ActionType type;
-        final String resource;
-        final String node;
-        final Duration interval;
-        final boolean runnable;
-        final String detail;
-        /**
-         * Prerequisites in the order added, possibly with repeats until {@link #dedup} (created on the first edge;
-         * most probes have none); an entry of -1 is a dropped edge.
-         */
-        int[] after;
-        int afterCount;
+    /**
+     * The graph while it is built (see {@link GraphColumns}): the probes in one block of ids, every other action in
+     * a slot with one growing array per field, and the "runs after" edges between slots as pairs in the order
+     * added. Probes have no prerequisites and are only ever prerequisites of their resource's start, so they take
+     * no part in dropping repeats and cycles: a start just remembers its resource's block.
+     */
+    private static final class Builder {
+        int slots;
+        byte[] kind;
+        int[] resource;
+        int[] node;
+        int[] info;
+        final List<Duration> intervals = new ArrayList<>();
+        final List<String> details = new ArrayList<>();
+        int probeBase = -1;
+        int probeCount;
+        GraphColumns.Probes probes;
+        int edgeCount;
+        int[] edgeThen = new int[256];
+        int[] edgeFirst = new int[256];
 
-        void addAfter(int id) {
-            if (after == null) {
-                after = new int[4];
-            } else if (afterCount == after.length) {
-                after = java.util.Arrays.copyOf(after, afterCount * 2);
-            }
-            after[afterCount++] = id;
+        Builder(int capacity) {
+            capacity = Math.max(16, capacity);
+            kind = new byte[capacity];
+            resource = new int[capacity];
+            node = new int[capacity];
+            info = new int[capacity];
         }
 
-        /** Drops repeated prerequisites, keeping the first of each ({@code seen}: scratch, stamped with the id). */
-        void dedup(int[] seen) {
-            int stamp = id + 1;
-            int k = 0;
-            for (int i = 0; i < afterCount; i++) {
-                int x = after[i];
-                if (seen[x] != stamp) {
-                    seen[x] = stamp;
-                    after[k++] = x;
+        /** Adds an action that is not a probe; returns its slot. */
+        int add(ActionType type, int rsc, int nodeIndex, Duration interval, boolean runnable, String detail) {
+            if (slots == kind.length) {
+                int c = slots * 2;
+                kind = Arrays.copyOf(kind, c);
+                resource = Arrays.copyOf(resource, c);
+                node = Arrays.copyOf(node, c);
+                info = Arrays.copyOf(info, c);
+            }
+            int slot = slots++;
+            kind[slot] = GraphColumns.kind(type, runnable);
+            resource[slot] = rsc;
+            node[slot] = nodeIndex;
+            if (detail == null && interval.isZero()) {
+                info[slot] = -1;
+            } else {
+                info[slot] = intervals.size();
+                intervals.add(interval);
+                details.add(detail);
+            }
+            return slot;
+        }
+
+        /** Starts the probes: at most {@code maxBlocks} resources, ids from the next free one. */
+        void beginProbes(int maxBlocks) {
+            probeBase = slots;
+            probes = new GraphColumns.Probes(maxBlocks);
+        }
+
+        /**
+         * Adds a probe of resource {@code rsc} per node in {@code nodes} (kept, not copied); returns the first one's
+         * id.
+         */
+        int probes(int rsc, int[] nodes) {
+            int first = probeBase + probeCount;
+            probes.block(first, rsc, nodes);
+            probeCount += nodes.length;
+            return first;
+        }
+
+        /** The action id of a slot. */
+        int id(int slot) {
+            return slot < probeBase ? slot : slot + probeCount;
+        }
+
+        boolean runnable(int slot) {
+            return GraphColumns.runnable(kind[slot]);
+        }
+
+        /** Slot {@code then} runs after slot {@code first}. */
+        void after(int then, int first) {
+            if (edgeCount == edgeThen.length) {
+                edgeThen = Arrays.copyOf(edgeThen, edgeCount * 2);
+                edgeFirst = Arrays.copyOf(edgeFirst, edgeCount * 2);
+            }
+            edgeThen[edgeCount] = then;
+            edgeFirst[edgeCount++] = first;
+        }
+
+        /** Slot {@code then} (the last one added) runs after the probes with ids {@code from .. to}. */
+        void afterProbes(int then, int from, int to) {
+            probes.range(then, from, to - from);
+        }
+
+        /**
+         * Groups the edges by then-action (keeping the order added), drops repeats (keeping the first), drops the
+         * edges that close a cycle, and sorts each action's prerequisites, turning slots into ids.
+         */
+        GraphColumns finish(String[] resourceNames, String[] nodeNames) {
+            int n = slots;
+            if (probeBase < 0) {
+                beginProbes(0);
+            }
+            int[] start = new int[n + 1];
+            for (int e = 0; e < edgeCount; e++) {
+                start[edgeThen[e] + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                start[i + 1] += start[i];
+            }
+            int[] fill = Arrays.copyOf(start, n);
+            int[] ids = new int[edgeCount];
+            for (int e = 0; e < edgeCount; e++) {
+                ids[fill[edgeThen[e]]++] = edgeFirst[e];
+            }
+            edgeThen = null;
+            edgeFirst = null;
+            // Drop repeats, keeping the first; count[i] = distinct prerequisites of i, from start[i].
+            int[] count = fill; // reused: fill[i] == start[i + 1] now
+            int[] seen = new int[n];
+            for (int i = 0; i < n; i++) {
+                int from = start[i];
+                int to = start[i + 1];
+                int k = from;
+                int stamp = i + 1;
+                for (int p = from; p < to; p++) {
+                    int x = ids[p];
+                    if (seen[x] != stamp) {
+                        seen[x] = stamp;
+                        ids[k++] = x;
+                    }
+                }
+                count[i] = k - from;
+            }
+            breakCycles(n, start, count, ids);
+            // Each slot's prerequisites as ids, ascending (its probes, when it has some, are added when read).
+            int[] afterStart = new int[n + 1];
+            int w = 0;
+            for (int i = 0; i < n; i++) {
+                int from = start[i];
+                int to = from + count[i];
+                afterStart[i] = w;
+                int begin = w;
+                for (int p = from; p < to; p++) {
+                    if (ids[p] >= 0) {
+                        ids[w++] = id(ids[p]); // in place: writes never overtake reads
+                    }
+                }
+                if (w - begin > 1) {
+                    Arrays.sort(ids, begin, w);
                 }
             }
-            afterCount = k;
-        }
-
-        Node(int id, ActionType type, String resource, String node, Duration interval, boolean runnable,
-             String detail) {
-            this.id = id;
-            this.type = type;
-            this.resource = resource;
-            this.node = node;
-            this.interval = interval;
-            this.runnable = runnable;
-            this.detail = detail;
+            afterStart[n] = w;
+            return new GraphColumns(n, probeBase, probeCount, probes, kind, resource, node, info, afterStart, ids,
+                    resourceNames, nodeNames, intervals.toArray(new Duration[0]),
+                    details.toArray(new String[0]));
         }
     }
 
     static TransitionGraph build(Cluster cluster, List<Orderings.Edge> edges) {
-        List<Node> nodes = new ArrayList<>();
-        Map<Act, Node> byAct = new IdentityHashMap<>();
-        Map<SchedNode, Node> fences = new IdentityHashMap<>();
+        int nodeCount = cluster.nodes.size();
+        String[] nodeNames = new String[nodeCount];
+        for (SchedNode n : cluster.nodes) {
+            nodeNames[n.index] = n.name;
+        }
+        List<PrimitiveRsc> leaves = cluster.leaves;
+        String[] leafIds = new String[leaves.size()];
+        for (int i = 0; i < leafIds.length; i++) {
+            leafIds[i] = leaves.get(i).id;
+        }
+        // Which nodes can be probed at all, ascending.
+        int[] probeable = new int[nodeCount];
+        int probeableCount = 0;
+        for (SchedNode n : cluster.nodes) {
+            if (n.online() && !n.fenced) {
+                probeable[probeableCount++] = n.index;
+            }
+        }
+        Builder g = new Builder(nodeCount + 3 * leaves.size());
+        int[] fences = new int[nodeCount];
+        Arrays.fill(fences, -1);
         for (SchedNode n : cluster.nodes) {
             if (n.fenced) {
-                Node f = new Node(nodes.size(), ActionType.FENCE, null, n.name, Duration.ZERO, true,
+                fences[n.index] = g.add(ActionType.FENCE, -1, n.index, Duration.ZERO, true,
                         cluster.config.properties().stonithAction().text());
-                nodes.add(f);
-                fences.put(n, f);
             }
         }
-        Map<PrimitiveRsc, int[]> probes = new IdentityHashMap<>(); // leaf -> its probes' ids, from (incl.), to (excl.)
-        for (PrimitiveRsc leaf : cluster.leaves) {
-            CloneRsc clone = leaf.parentClone();
-            if (clone != null && !clone.unique && !isFirstInstanceLeaf(clone, leaf)) {
-                continue; // an anonymous clone is probed once per node, through its first instance
+        // Probes: every probed leaf on every node that can be probed and whose state for it is not known.
+        SchedNode[] probeableNodes = new SchedNode[probeableCount];
+        for (int p = 0; p < probeableCount; p++) {
+            probeableNodes[p] = cluster.nodes.get(probeable[p]);
+        }
+        int[] probeFrom = new int[leaves.size()]; // leaf -> its probes' ids, from (incl.), to (excl.)
+        int[] probeTo = new int[leaves.size()];
+        g.beginProbes(leaves.size());
+        int[] unknown = new int[nodeCount];
+        int[] allProbeable = Arrays.copyOf(probeable, probeableCount); // shared by every block that probes them all
+        for (int li = 0; li < leafIds.length; li++) {
+            PrimitiveRsc leaf = leaves.get(li);
+            if (!probed(leaf)) {
+                continue;
             }
-            int from = nodes.size();
-            for (SchedNode n : cluster.nodes) {
-                if (n.online() && !n.fenced && !cluster.isKnown(leaf, n)) {
-                    Node p = new Node(nodes.size(), ActionType.PROBE, leaf.id, n.name, Duration.ZERO, true, null);
-                    nodes.add(p);
+            int count = 0;
+            for (SchedNode n : probeableNodes) {
+                if (!cluster.isKnown(leaf, n)) {
+                    unknown[count++] = n.index;
                 }
             }
-            if (nodes.size() > from) {
-                probes.put(leaf, new int[] {from, nodes.size()});
+            if (count == 0) {
+                continue;
             }
+            probeFrom[li] = g.probes(li, count == probeableCount ? allProbeable : Arrays.copyOf(unknown, count));
+            probeTo[li] = probeFrom[li] + count;
         }
-        for (PrimitiveRsc leaf : cluster.leaves) {
+        for (int li = 0; li < leafIds.length; li++) {
+            PrimitiveRsc leaf = leaves.get(li);
             if (leaf.demote != null && !leaf.demote.optional) {
-                add(nodes, byAct, leaf.demote, ActionType.DEMOTE);
+                add(g, li, leaf.demote, ActionType.DEMOTE);
             }
             for (Act stop : leaf.stops) {
                 if (!stop.optional) {
-                    Node s = add(nodes, byAct, stop, ActionType.STOP);
-                    Node f = fences.get(stop.node);
-                    if (f != null) {
-                        s.addAfter(f.id);
+                    int s = add(g, li, stop, ActionType.STOP);
+                    int f = stop.node == null ? -1 : fences[stop.node.index];
+                    if (f >= 0) {
+                        g.after(s, f);
                     }
-                    if (leaf.demote != null && byAct.containsKey(leaf.demote) && leaf.demote.node == stop.node) {
-                        s.addAfter(byAct.get(leaf.demote).id);
+                    if (leaf.demote != null && leaf.demote.graphId >= 0 && leaf.demote.node == stop.node) {
+                        g.after(s, leaf.demote.graphId);
                     }
                 }
             }
-            Node start = null;
+            int start = -1;
             if (leaf.start.node != null && !leaf.start.optional) {
-                start = add(nodes, byAct, leaf.start, ActionType.START);
+                start = add(g, li, leaf.start, ActionType.START);
                 for (Act stop : leaf.stops) {
-                    Node s = byAct.get(stop);
-                    if (s != null) {
-                        start.addAfter(s.id);
+                    if (stop.graphId >= 0) {
+                        g.after(start, stop.graphId);
                     }
                 }
-                int[] range = probes.get(leaf);
-                if (range != null) {
-                    for (int p = range[0]; p < range[1]; p++) {
-                        start.addAfter(p);
-                    }
+                if (probeTo[li] > probeFrom[li]) {
+                    g.afterProbes(start, probeFrom[li], probeTo[li]);
                 }
             }
-            Node promote = null;
+            int promote = -1;
             if (leaf.promote != null && !leaf.promote.optional) {
-                promote = add(nodes, byAct, leaf.promote, ActionType.PROMOTE);
-                if (start != null) {
-                    promote.addAfter(start.id);
+                promote = add(g, li, leaf.promote, ActionType.PROMOTE);
+                if (start >= 0) {
+                    g.after(promote, start);
                 }
             }
-            Node last = promote != null ? promote : start;
-            if (leaf.demote != null && byAct.containsKey(leaf.demote) && leaf.start.node == leaf.demote.node
-                    && start == null) {
-                last = byAct.get(leaf.demote);
+            int last = promote >= 0 ? promote : start;
+            if (leaf.demote != null && leaf.demote.graphId >= 0 && leaf.start.node == leaf.demote.node
+                    && start < 0) {
+                last = leaf.demote.graphId;
             }
-            if (last != null && last.runnable) {
+            if (last >= 0 && g.runnable(last)) {
                 Role role = leaf.role;
                 for (Operation op : leaf.primitive.operations()) {
                     if (!op.name().equals("monitor") || !op.isRecurring() || !op.enabled()) {
@@ -155,58 +285,39 @@ final class Graphs {
                     if (!matches) {
                         continue;
                     }
-                    Node m = new Node(nodes.size(), ActionType.MONITOR, leaf.id, leaf.start.node.name,
-                            op.interval(), true, null);
-                    m.addAfter(last.id);
-                    nodes.add(m);
+                    int m = g.add(ActionType.MONITOR, li, leaf.start.node.index, op.interval(), true, null);
+                    g.after(m, last);
                 }
             }
         }
+        int[] firsts = new int[16];
+        int[] thens = new int[16];
         for (Orderings.Edge e : edges) {
             boolean perNode = Orderings.interleaved(e);
-            List<Node> firsts = realized(e.first(), byAct);
-            if (firsts.isEmpty()) {
+            firsts = realized(e.first(), firsts);
+            int firstCount = firsts[0];
+            if (firstCount == 0) {
                 continue;
             }
-            List<Node> thens = realized(e.then(), byAct);
-            for (Node t : thens) {
-                for (Node f : firsts) {
-                    if (f != t && (!perNode || f.node.equals(t.node))) {
-                        t.addAfter(f.id);
+            thens = realized(e.then(), thens);
+            int thenCount = thens[0];
+            for (int ti = 1; ti <= thenCount; ti++) {
+                int t = thens[ti];
+                for (int fi = 1; fi <= firstCount; fi++) {
+                    int f = firsts[fi];
+                    if (f != t && (!perNode || g.node[f] == g.node[t])) {
+                        g.after(t, f);
                     }
                 }
             }
         }
-        int[] seen = new int[nodes.size()];
-        for (Node n : nodes) {
-            if (n.after != null) {
-                n.dedup(seen);
-            }
-        }
-        breakCycles(nodes);
-        List<GraphAction> out = new ArrayList<>(nodes.size());
-        for (Node n : nodes) {
-            List<Integer> after;
-            if (n.after == null || n.afterCount == 0) {
-                after = List.of();
-            } else {
-                int[] ids = new int[n.afterCount];
-                int k = 0;
-                for (int i = 0; i < n.afterCount; i++) {
-                    if (n.after[i] >= 0) {
-                        ids[k++] = n.after[i];
-                    }
-                }
-                java.util.Arrays.sort(ids, 0, k);
-                Integer[] boxed = new Integer[k];
-                for (int i = 0; i < k; i++) {
-                    boxed[i] = ids[i];
-                }
-                after = java.util.Arrays.asList(boxed);
-            }
-            out.add(new GraphAction(n.id, n.type, n.resource, n.node, n.interval, after, n.runnable, n.detail));
-        }
-        return new TransitionGraph(out);
+        return new TransitionGraph(g.finish(leafIds, nodeNames));
+    }
+
+    /** Whether the leaf gets probes: an anonymous clone is probed once per node, through its first instance. */
+    private static boolean probed(PrimitiveRsc leaf) {
+        CloneRsc clone = leaf.parentClone();
+        return clone == null || clone.unique || isFirstInstanceLeaf(clone, leaf);
     }
 
     private static boolean isFirstInstanceLeaf(CloneRsc clone, PrimitiveRsc leaf) {
@@ -214,67 +325,83 @@ final class Graphs {
         return leaf == first || leaf.parent == first;
     }
 
-    private static Node add(List<Node> nodes, Map<Act, Node> byAct, Act a, ActionType type) {
+    /** Adds the action of an {@link Act} and records its slot in {@link Act#graphId}; returns the slot. */
+    private static int add(Builder g, int li, Act a, ActionType type) {
         String detail = a.node != null && a.node.fenced && type == ActionType.STOP ? "implied by fencing" : a.reason;
-        Node n = new Node(nodes.size(), type, a.leaf.id, a.node == null ? null : a.node.name, Duration.ZERO,
-                a.runnable, detail);
-        nodes.add(n);
-        byAct.put(a, n);
-        return n;
+        int slot = g.add(type, li, a.node == null ? -1 : a.node.index, Duration.ZERO, a.runnable, detail);
+        a.graphId = slot;
+        return slot;
     }
 
-    private static List<Node> realized(Orderings.Ref ref, Map<Act, Node> byAct) {
-        List<Node> out = new ArrayList<>();
+    /** The graph slots of the actions a side of an edge stands for, into {@code out[1..out[0]]} (grown if needed). */
+    private static int[] realized(Orderings.Ref ref, int[] out) {
+        int k = 0;
+        boolean stops = ref.task().equals("stop");
         for (Rsc r : ref.rscs()) {
             for (PrimitiveRsc leaf : r.leaves()) {
-                for (Act a : Orderings.actsOf(leaf, ref.task())) {
-                    Node n = byAct.get(a);
-                    if (n != null) {
-                        out.add(n);
+                if (stops) { // as Orderings.actsOf, without a list per leaf
+                    for (Act a : leaf.stops) {
+                        if (a.graphId >= 0) {
+                            out = append(out, ++k, a.graphId);
+                        }
+                    }
+                } else {
+                    Act a = Actions.of(leaf, ref.task());
+                    if (a != null && a.graphId >= 0) {
+                        out = append(out, ++k, a.graphId);
                     }
                 }
             }
         }
+        out[0] = k;
         return out;
     }
 
-    /** Drops "after" entries that close a cycle (depth-first, in id order, so the result is deterministic). */
-    private static void breakCycles(List<Node> nodes) {
-        int size = nodes.size();
+    private static int[] append(int[] out, int k, int value) {
+        if (k == out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[k] = value;
+        return out;
+    }
+
+    /**
+     * Drops "after" entries that close a cycle (depth-first, in id order, so the result is deterministic): action
+     * i's prerequisites are {@code ids[start[i] .. start[i] + count[i])}; a dropped one becomes -1.
+     */
+    private static void breakCycles(int size, int[] start, int[] count, int[] ids) {
         byte[] state = new byte[size];
-        int[] stackNode = null;
-        int[] stackPos = null;
-        for (int start = 0; start < size; start++) {
-            if (state[start] != 0) {
+        int[] stackNode = new int[64];
+        int[] stackPos = new int[64];
+        for (int root = 0; root < size; root++) {
+            if (state[root] != 0) {
                 continue;
             }
-            if (nodes.get(start).after == null) {
-                state[start] = 2; // no prerequisites: cannot be part of a cycle
+            if (count[root] == 0) {
+                state[root] = 2; // no prerequisites: cannot be part of a cycle
                 continue;
-            }
-            if (stackNode == null) {
-                stackNode = new int[size];
-                stackPos = new int[size];
             }
             int depth = 0;
-            stackNode[0] = start;
+            stackNode[0] = root;
             stackPos[0] = 0;
-            state[start] = 1;
+            state[root] = 1;
             while (depth >= 0) {
                 int n = stackNode[depth];
-                Node node = nodes.get(n);
-                if (stackPos[depth] >= node.afterCount) {
+                if (stackPos[depth] >= count[n]) {
                     state[n] = 2;
                     depth--;
                     continue;
                 }
-                int pos = stackPos[depth]++;
-                int next = node.after[pos];
+                int pos = start[n] + stackPos[depth]++;
+                int next = ids[pos];
                 if (state[next] == 1) {
-                    node.after[pos] = -1; // a back edge: it would close a cycle (each edge is walked once)
+                    ids[pos] = -1; // a back edge: it would close a cycle (each edge is walked once)
                 } else if (state[next] == 0) {
                     state[next] = 1;
-                    depth++;
+                    if (++depth == stackNode.length) {
+                        stackNode = Arrays.copyOf(stackNode, depth * 2);
+                        stackPos = Arrays.copyOf(stackPos, depth * 2);
+                    }
                     stackNode[depth] = next;
                     stackPos[depth] = 0;
                 }

@@ -154,8 +154,16 @@ final class Orderings {
         }
     }
 
-    /** Flags of a (possibly compound) first side: {required, runnable}. */
-    private static boolean[] summarize(Ref ref, SchedNode onlyNode, SchedNode thenNode) {
+    /** {@link #summarize}: the first side is required. */
+    private static final int REQUIRED = 1;
+    /** {@link #summarize}: the first side is runnable. */
+    private static final int RUNNABLE = 2;
+
+    /**
+     * Flags of a (possibly compound) first side: {@link #REQUIRED}, {@link #RUNNABLE}. {@code byNode}: the units of
+     * an interleaved first clone by node index (see {@link #unitsByNode}), or null.
+     */
+    private static int summarize(Ref ref, SchedNode onlyNode, SchedNode thenNode, List<Rsc>[] byNode) {
         boolean required = false;
         boolean anyRunnable = false;
         boolean allRunnable = true;
@@ -165,7 +173,7 @@ final class Orderings {
             boolean rAny = false;
             boolean rAll = true;
             boolean rSeen = false;
-            for (Rsc unit : units(r, onlyNode, ref.task())) {
+            for (Rsc unit : units(r, onlyNode, ref.task(), byNode)) {
                 boolean uAll = true;
                 boolean uSeen = false;
                 for (PrimitiveRsc leaf : unit.leaves()) {
@@ -196,26 +204,59 @@ final class Orderings {
             anyRunnable |= rRunnable;
             allRunnable &= rRunnable;
         }
-        return new boolean[] {required, ref.any() ? anyRunnable : allRunnable};
+        return (required ? REQUIRED : 0) | ((ref.any() ? anyRunnable : allRunnable) ? RUNNABLE : 0);
     }
 
-    /** The parts of a resource that count as one unit: clone instances (on one node when interleaving), else it. */
-    private static List<Rsc> units(Rsc r, SchedNode onlyNode, String task) {
+    /**
+     * The parts of a resource that count as one unit: clone instances (on one node when interleaving), else it.
+     * {@code byNode}: when not null, the units of an interleaved first clone by node index, from
+     * {@link #unitsByNode}.
+     */
+    private static List<Rsc> units(Rsc r, SchedNode onlyNode, String task, List<Rsc>[] byNode) {
         if (r instanceof CloneRsc c) {
             if (onlyNode == null) {
                 return c.instances;
             }
+            if (byNode != null) {
+                List<Rsc> on = byNode[onlyNode.index];
+                return on == null ? List.of() : on;
+            }
             List<Rsc> out = new ArrayList<>();
             for (Rsc inst : c.instances) {
-                SchedNode n = task.equals("stop") || task.equals("demote") ? CloneRsc.currentNode(inst)
-                        : inst.assignedNode();
-                if (n == onlyNode && !withoutPartner(inst, task)) {
+                if (unitNode(inst, task) == onlyNode) {
                     out.add(inst);
                 }
             }
             return out;
         }
         return List.of(r);
+    }
+
+    /** The node where an instance counts as a unit for the task, or null when it does not count. */
+    private static SchedNode unitNode(Rsc inst, String task) {
+        SchedNode n = task.equals("stop") || task.equals("demote") ? CloneRsc.currentNode(inst) : inst.assignedNode();
+        return n == null || withoutPartner(inst, task) ? null : n;
+    }
+
+    /**
+     * {@link #units} of an interleaved edge's first clone on every node at once (one pass over its instances
+     * instead of one per then-instance). Valid while one edge is applied: it reads only placements and the
+     * first side's starts, which applying the edge does not change.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Rsc>[] unitsByNode(Ref first, int nodeCount) {
+        List<Rsc>[] byNode = new List[nodeCount];
+        CloneRsc c = (CloneRsc) first.rscs().get(0);
+        for (Rsc inst : c.instances) {
+            SchedNode n = unitNode(inst, first.task());
+            if (n != null) {
+                if (byNode[n.index] == null) {
+                    byNode[n.index] = new ArrayList<>(2);
+                }
+                byNode[n.index].add(inst);
+            }
+        }
+        return byNode;
     }
 
     /** An instance banned for want of an interleave partner does not exist for the next clone in a chain. */
@@ -254,7 +295,7 @@ final class Orderings {
                 changed |= Actions.implicit(leaf);
             }
             for (Edge e : edges) {
-                changed |= apply(e);
+                changed |= apply(e, cluster.nodes.size());
             }
             for (PrimitiveRsc leaf : cluster.leaves) {
                 changed |= blockDependents(leaf);
@@ -306,12 +347,13 @@ final class Orderings {
         return false;
     }
 
-    private static boolean apply(Edge e) {
+    private static boolean apply(Edge e, int nodeCount) {
         if (e.flags() == 0) {
             return false;
         }
         boolean changed = false;
         boolean perNode = interleaved(e);
+        List<Rsc>[] byNode = perNode ? unitsByNode(e.first(), nodeCount) : null;
         for (Rsc then : e.then().rscs()) {
             for (PrimitiveRsc leaf : then.leaves()) {
                 for (Act b : actsOf(leaf, e.then().task())) {
@@ -319,21 +361,22 @@ final class Orderings {
                     if (perNode && node == null) {
                         continue;
                     }
-                    boolean[] f = summarize(e.first(), node, b.node);
+                    int f;
                     boolean noPartner = false;
-                    if (perNode && !hasUnit(e.first(), node)) {
-                        f = new boolean[] {false, e.first().task().equals("stop")
-                                || e.first().task().equals("demote")};
+                    if (perNode && byNode[node.index] == null) {
+                        f = e.first().task().equals("stop") || e.first().task().equals("demote") ? RUNNABLE : 0;
                         noPartner = true;
+                    } else {
+                        f = summarize(e.first(), node, b.node, byNode);
                     }
                     boolean blocks = (e.flags() & RUNNABLE_LEFT) != 0
                             || (e.flags() & RUNNABLE_LEFT_IF_REQUIRED) != 0 && !b.optional;
-                    if (blocks && !f[1] && b.runnable) {
+                    if (blocks && (f & RUNNABLE) == 0 && b.runnable) {
                         b.runnable = false;
                         b.reason = noPartner ? NO_PARTNER : "unrunnable " + name(e.first()) + " " + e.first().task();
                         changed = true;
                     }
-                    if ((e.flags() & IMPLIES_THEN) != 0 && f[0] && b.optional && b.node != null
+                    if ((e.flags() & IMPLIES_THEN) != 0 && (f & REQUIRED) != 0 && b.optional && b.node != null
                             && leaf.actionable()) {
                         b.optional = false;
                         b.reason = "required " + name(e.first()) + " " + e.first().task();
@@ -348,7 +391,7 @@ final class Orderings {
                     if ((e.flags() & IMPLIES_FIRST) != 0 && !b.optional) {
                         // a clone's required action only forces first-actions on the same node
                         SchedNode sameNode = then instanceof CloneRsc && !perNode ? b.node : null;
-                        changed |= require(e.first(), node, sameNode);
+                        changed |= require(e.first(), node, sameNode, byNode);
                     }
                 }
             }
@@ -365,15 +408,6 @@ final class Orderings {
         return false;
     }
 
-    private static boolean hasUnit(Ref ref, SchedNode node) {
-        for (Rsc r : ref.rscs()) {
-            if (!units(r, node, ref.task()).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String name(Ref ref) {
         return ref.rscs().get(0).id;
     }
@@ -382,10 +416,10 @@ final class Orderings {
      * Makes a first-action required. Only a primitive's own action is forced; for a group or clone only its
      * summary action would become required, which forces none of its members.
      */
-    private static boolean require(Ref ref, SchedNode onlyNode, SchedNode sameNode) {
+    private static boolean require(Ref ref, SchedNode onlyNode, SchedNode sameNode, List<Rsc>[] byNode) {
         boolean changed = false;
         for (Rsc r : ref.rscs()) {
-            for (Rsc unit : units(r, onlyNode, ref.task())) {
+            for (Rsc unit : units(r, onlyNode, ref.task(), byNode)) {
                 if (!(unit instanceof PrimitiveRsc)) {
                     continue;
                 }

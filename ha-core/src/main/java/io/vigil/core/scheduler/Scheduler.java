@@ -61,9 +61,9 @@ public final class Scheduler {
         return result(cluster, edges);
     }
 
-    private static SchedulerResult result(Cluster cluster, List<Orderings.Edge> edges) {
-        List<InstancePlacement> current = new ArrayList<>();
-        List<InstancePlacement> placement = new ArrayList<>();
+    static SchedulerResult result(Cluster cluster, List<Orderings.Edge> edges) {
+        List<InstancePlacement> current = new ArrayList<>(cluster.leaves.size());
+        List<InstancePlacement> placement = new ArrayList<>(cluster.leaves.size());
         for (PrimitiveRsc leaf : cluster.leaves) {
             for (PrimitiveRsc.Active a : leaf.current) {
                 current.add(new InstancePlacement(leaf.primitive.id(), leaf.id, a.node().name, a.role(), a.failed()));
