@@ -63,10 +63,10 @@ final class Colocations {
     }
 
     private static void groupChains(Rsc r, List<Coloc> out) {
-        if (r instanceof GroupRsc g) {
+        if (r instanceof GroupRsc g && g.members.size() > 1) {
+            String id = g.id + "-internal";
             for (int i = 1; i < g.members.size(); i++) {
-                out.add(new Coloc(g.id + "-internal", g.members.get(i), g.members.get(i - 1), Score.INFINITY,
-                        null, null, null));
+                out.add(new Coloc(id, g.members.get(i), g.members.get(i - 1), Score.INFINITY, null, null, null));
             }
         }
         for (Rsc c : r.children()) {
@@ -302,7 +302,8 @@ final class Colocations {
             }
             w[n.index] = ns;
         }
-        if (depth < 10 && anyAvailable(cluster, w)) {
+        boolean available = anyAvailable(cluster, w);
+        if (depth < 10 && available && !source.withThis.isEmpty()) {
             for (Coloc c2 : source.withThis) {
                 Rsc dep = c2.dependent();
                 if (!dep.provisional || dep.assigning || dep == source) {
@@ -311,8 +312,9 @@ final class Colocations {
                 double f2 = factor * c2.score() / (double) Score.INFINITY;
                 w = addColocatedScores(cluster, dep, w, c2, f2, onlyPositive, depth + 1);
             }
+            available = anyAvailable(cluster, w);
         }
-        return anyAvailable(cluster, w) ? w : base;
+        return available ? w : base;
     }
 
     private static int bestScoreMatching(Cluster cluster, Rsc source, String attr, SchedNode n) {
