@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  *
  * <p>Pacemaker 2.x and 3.x spellings are both accepted ({@code stonith-enabled}/{@code fencing-enabled},
  * {@code master}/promotable clone, {@code Master}/{@code Promoted}). What the model cannot represent (bundles,
- * remote and guest nodes, date expressions, templates, tags, tickets, ...) stops the import with an
+ * remote and guest nodes, date expressions, tickets, ...) stops the import with an
  * {@link UnsupportedCibException} naming the element and its id; what does not change scheduling (ACLs, alerts,
  * fencing topology, timing options) is skipped with a warning in {@link ImportedCib#warnings()}.
  *
@@ -99,7 +99,8 @@ public final class CibImporter {
             throw ctx.error(root, "missing <configuration>");
         }
         checkConfigurationSections(ctx, configuration);
-        ClusterProperties properties = PropertiesReader.read(ctx, CibXml.child(configuration, "crm_config"));
+        ClusterProperties properties = PropertiesReader.resetSuicide(ctx,
+                PropertiesReader.read(ctx, CibXml.child(configuration, "crm_config")), root);
         ResourceReader resources = new ResourceReader(ctx);
         List<StatusReader.ConfiguredNode> nodes = nodes(ctx, resources, CibXml.child(configuration, "nodes"));
 
@@ -129,9 +130,7 @@ public final class CibImporter {
                 case "crm_config", "nodes", "resources", "constraints", "rsc_defaults", "op_defaults" -> {
                 }
                 case "tags" -> {
-                    if (!CibXml.children(section).isEmpty()) {
-                        throw ctx.unsupported(CibXml.children(section).get(0), "tags are not supported");
-                    }
+                    // Read by the constraint reader: a tag named in a constraint stands for its resources.
                 }
                 case "fencing-topology" -> {
                     if (!CibXml.children(section).isEmpty()) {

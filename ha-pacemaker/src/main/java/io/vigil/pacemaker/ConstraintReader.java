@@ -19,11 +19,22 @@ import io.vigil.core.model.ValueType;
 
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Reads {@code constraints}: locations (with rules), colocations and orders, in simple and resource-set form. */
+/**
+ * Reads {@code constraints}: locations (with rules), colocations and orders, in simple and resource-set form. A
+ * resource template or tag named where a resource is expected stands for its members, as in Pacemaker.
+ */
 final class ConstraintReader {
     private final ImportContext ctx;
+    private Map<String, List<String>> groupings;
+    private Set<String> resourceIds;
+    /** Top-level resource ids in configuration order (what {@code rsc-pattern} is matched against). */
+    private final List<String> topLevelIds = new ArrayList<>();
 
     ConstraintReader(ImportContext ctx) {
         this.ctx = ctx;
@@ -36,25 +47,187 @@ final class ConstraintReader {
         }
         for (XmlElement e : CibXml.children(constraints)) {
             e = ctx.resolve(e);
-            out.add(switch (e.getTagName()) {
-                case "rsc_location" -> location(e);
-                case "rsc_colocation" -> colocation(e);
-                case "rsc_order" -> order(e);
+            switch (e.getTagName()) {
+                case "rsc_location" -> out.addAll(locations(e));
+                case "rsc_colocation" -> add(out, colocation(e));
+                case "rsc_order" -> add(out, order(e));
                 case "rsc_ticket" -> throw ctx.unsupported(e, "tickets (multi-site clusters) are not supported");
                 default -> throw ctx.unsupported(e, "unknown constraint element");
-            });
+            }
         }
         return out;
     }
 
-    private Location location(XmlElement e) {
+    private static void add(List<Constraint> out, Constraint c) {
+        if (c != null) {
+            out.add(c);
+        }
+    }
+
+    /**
+     * Resource templates and tags: id -> the resources it stands for (a template: the primitives based on it in
+     * document order; a tag: its {@code obj_ref}s). Built on first use. A resource id always means the resource.
+     */
+    private Map<String, List<String>> groupings() {
+        if (groupings == null) {
+            groupings = new LinkedHashMap<>();
+            resourceIds = new HashSet<>();
+            XmlElement configuration = CibXml.child(ctx.root(), "configuration");
+            XmlElement resources = configuration == null ? null : CibXml.child(configuration, "resources");
+            Map<String, List<String>> templates = new LinkedHashMap<>();
+            if (resources != null) {
+                for (XmlElement r : CibXml.children(resources)) {
+                    String id = ctx.resolve(r).attr("id");
+                    if (!r.getTagName().equals("template") && id != null) {
+                        topLevelIds.add(id);
+                    }
+                }
+                for (XmlElement t : CibXml.children(resources, "template")) {
+                    templates.putIfAbsent(t.attr("id"), new ArrayList<>());
+                }
+                collectResources(resources, templates);
+            }
+            groupings.putAll(templates);
+            XmlElement tags = configuration == null ? null : CibXml.child(configuration, "tags");
+            for (XmlElement tag : tags == null ? List.<XmlElement>of() : CibXml.children(tags, "tag")) {
+                List<String> refs = new ArrayList<>();
+                for (XmlElement ref : CibXml.children(tag, "obj_ref")) {
+                    refs.add(ctx.required(ref, "id"));
+                }
+                groupings.putIfAbsent(ctx.required(tag, "id"), refs);
+            }
+        }
+        return groupings;
+    }
+
+    private void collectResources(XmlElement parent, Map<String, List<String>> templates) {
+        for (XmlElement c : CibXml.children(parent)) {
+            c = ctx.resolve(c);
+            switch (c.getTagName()) {
+                case "primitive", "group", "clone", "master", "bundle" -> {
+                    String id = c.attr("id");
+                    resourceIds.add(id);
+                    String template = c.attr("template");
+                    if (template != null && templates.containsKey(template)) {
+                        templates.get(template).add(id);
+                    }
+                    collectResources(c, templates);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Whether {@code id} in a constraint names a template or tag (and not a resource). */
+    private boolean isGrouping(String id) {
+        return id != null && groupings().containsKey(id) && !resourceIds.contains(id);
+    }
+
+    /**
+     * The members of a template or tag named in a constraint; empty (and a warning: Pacemaker ignores the
+     * constraint) when nothing is based on the template or tagged.
+     */
+    private List<String> members(XmlElement constraint, String id) {
+        List<String> members = groupings().get(id);
+        if (members.isEmpty()) {
+            ctx.warn(constraint, "ignored: no resource is based on or tagged with '" + id + "'");
+        }
+        return members;
+    }
+
+    /**
+     * A location; on a template or tag, or over resource sets, one location per member (id: the constraint's id
+     * and the member's), as Pacemaker applies the constraint to each member. A set's {@code role} and
+     * {@code score} replace the constraint's for a location with a node.
+     */
+    private List<Location> locations(XmlElement e) {
         String id = ctx.required(e, "id");
-        if (CibXml.attr(e, "rsc-pattern") != null) {
-            throw ctx.unsupported(e, "rsc-pattern (regular expressions over resource ids) is not supported");
+        List<XmlElement> sets = CibXml.children(e, "resource_set");
+        List<Location> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        if (!sets.isEmpty()) {
+            for (XmlElement set : sets) {
+                XmlElement s = ctx.resolve(set);
+                Role role = optionalRole(s, "role");
+                for (String member : setMembers(s)) {
+                    out.add(location(e, member, memberId(ids, id, member), role, s.attr("score")));
+                }
+            }
+            return out;
         }
-        if (!CibXml.children(e, "resource_set").isEmpty()) {
-            throw ctx.unsupported(e, "location constraints over resource sets are not supported");
+        String pattern = CibXml.attr(e, "rsc-pattern");
+        if (pattern != null && CibXml.attr(e, "rsc") == null) {
+            for (String member : patternMembers(e, pattern)) {
+                out.add(location(e, member, memberId(ids, id, member), null, null));
+            }
+            return out;
         }
+        String rsc = CibXml.attr(e, "rsc");
+        if (!isGrouping(rsc)) {
+            return List.of(location(e, rsc, id, null, null));
+        }
+        for (String member : members(e, rsc)) {
+            out.add(location(e, member, memberId(ids, id, member), null, null));
+        }
+        return out;
+    }
+
+    /**
+     * The top-level resources an {@code rsc-pattern} matches, as Pacemaker applies it: a regular expression found
+     * anywhere in the id, or with a leading {@code !} every id it is not found in. Rules that refer to the
+     * pattern's submatches ({@code %1} ...) are not supported.
+     */
+    private List<String> patternMembers(XmlElement e, String pattern) {
+        boolean invert = pattern.startsWith("!");
+        java.util.regex.Pattern regex;
+        try {
+            regex = java.util.regex.Pattern.compile(invert ? pattern.substring(1) : pattern);
+        } catch (java.util.regex.PatternSyntaxException ex) {
+            throw ctx.error(e, "rsc-pattern '" + pattern + "' is not a valid regular expression: "
+                    + ex.getDescription());
+        }
+        if (regex.matcher("").groupCount() > 0 && usesSubmatches(e)) {
+            throw ctx.unsupported(e, "rules using the submatches of rsc-pattern (%1, ...) are not supported");
+        }
+        groupings();
+        List<String> out = new ArrayList<>();
+        for (String rsc : topLevelIds) {
+            if (regex.matcher(rsc).find() != invert) {
+                out.add(rsc);
+            }
+        }
+        return out;
+    }
+
+    private static boolean usesSubmatches(XmlElement e) {
+        for (XmlElement c : e.children()) {
+            for (String a : List.of("attribute", "value", "score-attribute")) {
+                String v = c.attr(a);
+                if (v != null && v.matches("(?s).*%\\d.*")) {
+                    return true;
+                }
+            }
+            if (usesSubmatches(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String memberId(Set<String> used, String id, String member) {
+        String candidate = id + "-" + member;
+        for (int n = 2; !used.add(candidate); n++) {
+            candidate = id + "-" + member + "-" + n;
+        }
+        return candidate;
+    }
+
+    /**
+     * @param setRole  the role of the resource set the member comes from, or null
+     * @param setScore the score of that set, or null
+     */
+    private Location location(XmlElement e, String rsc, String id, Role setRole, String setScore) {
         if (!CibXml.children(e, "lifetime").isEmpty()) {
             throw ctx.unsupported(e, "constraint lifetimes (date-based) are not supported");
         }
@@ -62,7 +235,9 @@ final class ConstraintReader {
         if (discovery != null && !discovery.trim().equalsIgnoreCase("always")) {
             throw ctx.unsupported(e, "resource-discovery=" + discovery + " (Vigil always probes)");
         }
-        String rsc = ctx.required(e, "rsc");
+        if (rsc == null) {
+            ctx.required(e, "rsc");
+        }
         Role role = CibXml.attr(e, "role") == null ? null : ctx.role(e, "role", CibXml.attr(e, "role"));
         String node = CibXml.attr(e, "node");
         List<XmlElement> ruleElements = CibXml.children(e, "rule");
@@ -70,11 +245,12 @@ final class ConstraintReader {
             if (!ruleElements.isEmpty()) {
                 throw ctx.error(e, "has both a node and rules; use one or the other");
             }
-            String score = CibXml.attr(e, "score");
+            String score = setScore != null ? setScore : CibXml.attr(e, "score");
             if (score == null) {
                 throw ctx.error(e, "a location with a node needs a score");
             }
-            return new Location(id, rsc, role, node, ctx.score(e, "score", score), List.of());
+            return new Location(id, rsc, setRole != null ? setRole : role, node, ctx.score(e, "score", score),
+                    List.of());
         }
         if (ruleElements.isEmpty()) {
             throw ctx.error(e, "a location needs a node and a score, or rules");
@@ -140,8 +316,34 @@ final class ConstraintReader {
         if (!sets.isEmpty()) {
             return new ColocationSet(id, resourceSets(sets, false), score, nodeAttribute);
         }
-        return new Colocation(id, ctx.required(e, "rsc"), ctx.required(e, "with-rsc"), score,
+        String rsc = ctx.required(e, "rsc");
+        String withRsc = ctx.required(e, "with-rsc");
+        if (isGrouping(rsc) || isGrouping(withRsc)) {
+            // Pacemaker turns both sides into resource sets; a template's or tag's set is not sequential.
+            if (isGrouping(rsc) && isGrouping(withRsc)) {
+                ctx.warn(e, "ignored: two templates or tags cannot be colocated");
+                return null;
+            }
+            ResourceSet dependent = sideSet(e, rsc, optionalRole(e, "rsc-role"), null);
+            ResourceSet primary = sideSet(e, withRsc, optionalRole(e, "with-rsc-role"), null);
+            return dependent == null || primary == null ? null
+                    : new ColocationSet(id, List.of(dependent, primary), score, nodeAttribute);
+        }
+        return new Colocation(id, rsc, withRsc, score,
                 optionalRole(e, "rsc-role"), optionalRole(e, "with-rsc-role"), nodeAttribute);
+    }
+
+    /**
+     * One side of a simple constraint that names a template or tag on some side, as the resource set Pacemaker
+     * makes of it: the members, not sequential, for a template or tag; the resource alone otherwise. Null when the
+     * template or tag has no members.
+     */
+    private ResourceSet sideSet(XmlElement e, String id, Role role, ResourceAction action) {
+        if (!isGrouping(id)) {
+            return new ResourceSet(id, List.of(id), true, true, role, action);
+        }
+        List<String> members = members(e, id);
+        return members.isEmpty() ? null : new ResourceSet(id, members, false, true, role, action);
     }
 
     private Role optionalRole(XmlElement e, String attribute) {
@@ -165,6 +367,12 @@ final class ConstraintReader {
         }
         String first = ctx.required(e, "first");
         String then = ctx.required(e, "then");
+        if (isGrouping(first) || isGrouping(then)) {
+            ResourceSet firstSet = sideSet(e, first, null, optionalAction(e, "first-action"));
+            ResourceSet thenSet = sideSet(e, then, null, optionalAction(e, "then-action"));
+            return firstSet == null || thenSet == null ? null
+                    : new OrderSet(id, List.of(firstSet, thenSet), kind, symmetrical);
+        }
         ResourceAction firstAction = optionalAction(e, "first-action");
         ResourceAction thenAction = optionalAction(e, "then-action");
         String all = CibXml.attr(e, "require-all");
@@ -198,14 +406,25 @@ final class ConstraintReader {
         return v == null ? null : ctx.parse(e, attribute, v, ResourceAction::parse);
     }
 
+    /** The resources of a resource set; a template or tag stands for its members, in place. */
+    private List<String> setMembers(XmlElement set) {
+        List<String> members = new ArrayList<>();
+        for (XmlElement ref : CibXml.children(set, "resource_ref")) {
+            String member = ctx.required(ref, "id");
+            if (isGrouping(member)) {
+                members.addAll(groupings().get(member));
+            } else {
+                members.add(member);
+            }
+        }
+        return members;
+    }
+
     private List<ResourceSet> resourceSets(List<XmlElement> sets, boolean ordering) {
         List<ResourceSet> out = new ArrayList<>();
         for (XmlElement s : sets) {
             s = ctx.resolve(s);
-            List<String> members = new ArrayList<>();
-            for (XmlElement ref : CibXml.children(s, "resource_ref")) {
-                members.add(ctx.required(ref, "id"));
-            }
+            List<String> members = setMembers(s);
             String seq = CibXml.attr(s, "sequential");
             String all = CibXml.attr(s, "require-all");
             if (CibXml.attr(s, "score") != null) {

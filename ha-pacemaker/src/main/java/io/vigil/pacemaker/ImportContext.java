@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -204,25 +205,54 @@ final class ImportContext {
     /**
      * The name/value pairs of the {@code setTag} sets (e.g. {@code meta_attributes}) directly inside
      * {@code parent}, as Pacemaker merges them: sets in descending {@code score} order ({@code firstId} before
-     * all others), and within that the first value of a name wins. Each value is returned with the nvpair
+     * all others, and among equal scores the set that comes last in the document first), and within that the
+     * first value of a name wins. Each value is returned with the nvpair
      * element it came from, for error messages.
      *
      * @throws UnsupportedCibException for a set holding a rule (time- or operation-based values)
      */
     Map<String, NvPair> nvpairs(XmlElement parent, String setTag, String firstId) {
+        return nvpairs(parent, setTag, firstId, this::refuseRule);
+    }
+
+    /** For sets whose rules Vigil cannot evaluate: stops the import. */
+    boolean refuseRule(XmlElement set) {
+        throw unsupported(set, "attribute sets with rules (time- or operation-based values)");
+    }
+
+    /**
+     * As {@link #nvpairs(XmlElement, String, String)}, but a set holding a {@code rule} is used only if
+     * {@code applies} says so (it may also throw for a rule it cannot evaluate).
+     */
+    Map<String, NvPair> nvpairs(XmlElement parent, String setTag, String firstId,
+                                Predicate<XmlElement> applies) {
+        return nvpairs(List.of(parent), setTag, firstId, applies);
+    }
+
+    /**
+     * As {@link #nvpairs(XmlElement, String, String, Predicate)} over the sets of several elements taken as one
+     * document: those of {@code parents.get(0)} first (a resource template, then the primitive based on it).
+     */
+    Map<String, NvPair> nvpairs(List<XmlElement> parents, String setTag, String firstId,
+                                Predicate<XmlElement> applies) {
         List<XmlElement> sets = new ArrayList<>();
-        for (XmlElement s : CibXml.children(parent, setTag)) {
-            sets.add(resolve(s));
+        for (XmlElement parent : parents) {
+            for (XmlElement s : CibXml.children(parent, setTag)) {
+                XmlElement set = resolve(s);
+                if (!hasRule(set) || applies.test(set)) {
+                    sets.add(set);
+                }
+            }
         }
+        // Pacemaker collects the sets in reverse document order before its (stable) sort by score, so among sets
+        // of equal score the last one wins.
         List<XmlElement> ordered = new ArrayList<>(sets);
+        java.util.Collections.reverse(ordered);
         ordered.sort(Comparator.comparingInt((XmlElement s) -> firstId != null && firstId.equals(CibXml.attr(s, "id"))
                 ? 0 : 1).thenComparing(Comparator.comparingInt((XmlElement s) -> setScore(s)).reversed()));
         Map<String, NvPair> out = new LinkedHashMap<>();
         for (XmlElement set : ordered) {
             for (XmlElement c : CibXml.children(set)) {
-                if (c.getTagName().equals("rule")) {
-                    throw unsupported(set, "attribute sets with rules (time- or operation-based values)");
-                }
                 if (!c.getTagName().equals("nvpair")) {
                     continue;
                 }
@@ -237,6 +267,16 @@ final class ImportContext {
             }
         }
         return out;
+    }
+
+    /** Whether an attribute set holds a {@code rule} (its values apply only when the rule passes). */
+    static boolean hasRule(XmlElement set) {
+        for (XmlElement c : set.children()) {
+            if (c.getTagName().equals("rule")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int setScore(XmlElement set) {

@@ -3,6 +3,8 @@ package io.vigil.pacemaker;
 import io.vigil.core.model.ClusterProperties;
 import io.vigil.core.model.FenceAction;
 import io.vigil.core.model.NoQuorumPolicy;
+import io.vigil.core.model.NodeHealth;
+import io.vigil.core.model.NodeHealthStrategy;
 import io.vigil.core.model.PlacementStrategy;
 
 
@@ -11,7 +13,9 @@ import java.util.Set;
 
 /**
  * Reads {@code crm_config} into {@link ClusterProperties}, accepting Pacemaker 2.x and 3.x option names
- * ({@code stonith-enabled} / {@code fencing-enabled}, {@code stonith-action} / {@code fencing-action}).
+ * ({@code stonith-enabled} / {@code fencing-enabled}, {@code stonith-action} / {@code fencing-action},
+ * {@code stop-orphan-resources} / {@code stop-removed-resources}, {@code stop-orphan-actions} /
+ * {@code cancel-removed-actions}); where both are set, the 3.x name wins.
  */
 final class PropertiesReader {
     /** Options that tune timing, logging or the cluster layer, not what the scheduler decides: ignored silently. */
@@ -27,10 +31,7 @@ final class PropertiesReader {
 
     /** Options that change scheduling, but only away from their default; the default value is accepted. */
     private static final Map<String, String> DEFAULT_ONLY = Map.of(
-            "node-health-strategy", "none",
             "shutdown-lock", "false",
-            "stop-orphan-resources", "true",
-            "stop-orphan-actions", "true",
             "enable-startup-probes", "true",
             "remove-after-stop", "false");
 
@@ -43,6 +44,7 @@ final class PropertiesReader {
             return b.build();
         }
         Map<String, ImportContext.NvPair> opts = ctx.nvpairs(crmConfig, "cluster_property_set", "cib-bootstrap-options");
+        NodeHealth health = NodeHealth.DEFAULTS;
         for (ImportContext.NvPair p : opts.values()) {
             XmlElement e = p.element();
             String v = p.value();
@@ -70,10 +72,59 @@ final class PropertiesReader {
                 case "concurrent-fencing" -> b.concurrentFencing(ctx.bool(e, name, v));
                 case "cluster-recheck-interval" -> b.clusterRecheckInterval(ctx.duration(e, name, v));
                 case "batch-limit" -> b.batchLimit(Math.max(0, ctx.integer(e, name, v)));
+                case "stop-removed-resources" -> b.stopOrphanResources(ctx.bool(e, name, v));
+                case "stop-orphan-resources" -> {
+                    if (!opts.containsKey("stop-removed-resources")) {
+                        b.stopOrphanResources(ctx.bool(e, name, v));
+                    }
+                }
+                case "cancel-removed-actions", "stop-orphan-actions" -> {
+                    if (!ctx.bool(e, name, v)) {
+                        ctx.warn(e, "ignored " + name + "=" + v + " (it only keeps recurring operations that are no"
+                                + " longer configured; Vigil does not schedule their cancellation)");
+                    }
+                }
+                case "node-health-strategy" -> health = health(health, ctx.parse(e, name, v,
+                        NodeHealthStrategy::parse), null, null, null, null);
+                case "node-health-red" -> health = health(health, null, ctx.score(e, name, v), null, null, null);
+                case "node-health-yellow" -> health = health(health, null, null, ctx.score(e, name, v), null, null);
+                case "node-health-green" -> health = health(health, null, null, null, ctx.score(e, name, v), null);
+                case "node-health-base" -> health = health(health, null, null, null, null, ctx.score(e, name, v));
                 default -> other(ctx, e, name, v);
             }
         }
-        return b.build();
+        return b.nodeHealth(health).build();
+    }
+
+    private static NodeHealth health(NodeHealth h, NodeHealthStrategy strategy, Integer red, Integer yellow,
+                                     Integer green, Integer base) {
+        return new NodeHealth(strategy != null ? strategy : h.strategy(), red != null ? red : h.red(),
+                yellow != null ? yellow : h.yellow(), green != null ? green : h.green(),
+                base != null ? base : h.base());
+    }
+
+    /**
+     * Pacemaker's reset of {@code no-quorum-policy=suicide} to {@code stop}: suicide needs fencing, and it only
+     * applies to a partition that lost quorum it once had. A CIB records that with the attribute
+     * {@code no-quorum-panic=1} on {@code <cib>}; without it (and without {@code have-quorum}) the cluster has never
+     * had quorum, and fencing every node would only stop a cluster that is still forming.
+     */
+    static ClusterProperties resetSuicide(ImportContext ctx, ClusterProperties p, XmlElement cib) {
+        if (p.noQuorumPolicy() != NoQuorumPolicy.SUICIDE) {
+            return p;
+        }
+        if (!p.stonithEnabled()) {
+            ctx.warn(cib, "no-quorum-policy reset from suicide to stop: fencing is disabled");
+            return p.toBuilder().noQuorumPolicy(NoQuorumPolicy.STOP).build();
+        }
+        String panic = CibXml.attr(cib, "no-quorum-panic");
+        long panicValue = ImportContext.plainNumber(panic == null ? null : panic.trim());
+        if (!ImportContext.isTrue(CibXml.attr(cib, "have-quorum"))
+                && (panicValue == 0 || panicValue == ImportContext.NOT_PLAIN)) {
+            ctx.warn(cib, "no-quorum-policy reset from suicide to stop: the cluster has never had quorum");
+            return p.toBuilder().noQuorumPolicy(NoQuorumPolicy.STOP).build();
+        }
+        return p;
     }
 
     private static FenceAction fenceAction(ImportContext ctx, XmlElement e, String name, String v) {

@@ -2,7 +2,7 @@ package io.vigil.pacemaker;
 
 /**
  * The CIB uses something Vigil's model cannot represent (bundles, remote and guest nodes, date expressions,
- * resource templates, tags, tickets, ...). Importing it anyway would silently change what the cluster does, so
+ * tickets, ...). Importing it anyway would silently change what the cluster does, so
  * the import stops. {@link #element()} and {@link #elementId()} name what was found.
  */
 public class UnsupportedCibException extends CibImportException {

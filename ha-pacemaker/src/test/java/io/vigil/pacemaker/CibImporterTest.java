@@ -329,16 +329,13 @@ class CibImporterTest {
     }
 
     @Test
-    void date_expressions_remote_nodes_patterns_and_tickets_are_unsupported() {
+    void date_expressions_remote_nodes_and_tickets_are_unsupported() {
         String dated = "<rsc_location id=\"loc\" rsc=\"rsc1\"><rule id=\"r\" score=\"10\">"
                 + "<date_expression id=\"weekdays\" operation=\"date_spec\"/></rule></rsc_location>";
         assertThatThrownBy(() -> CibImporter.importXml(cib("", TWO_NODES, DUMMY, dated, "")))
                 .isInstanceOf(UnsupportedCibException.class).hasMessageContaining("date_expression 'weekdays'");
         assertThatThrownBy(() -> CibImporter.importXml(cib("", TWO_NODES + "<node id=\"r1\" uname=\"remote1\" type=\"remote\"/>",
                 DUMMY, "", ""))).isInstanceOf(UnsupportedCibException.class).hasMessageContaining("node 'r1'");
-        String pattern = "<rsc_location id=\"pat\" rsc-pattern=\"rsc.*\" node=\"node1\" score=\"10\"/>";
-        assertThatThrownBy(() -> CibImporter.importXml(cib("", TWO_NODES, DUMMY, pattern, "")))
-                .isInstanceOf(UnsupportedCibException.class).hasMessageContaining("rsc_location 'pat'");
         String ticket = "<rsc_ticket id=\"t\" rsc=\"rsc1\" ticket=\"site-a\"/>";
         assertThatThrownBy(() -> CibImporter.importXml(cib("", TWO_NODES, DUMMY, ticket, "")))
                 .isInstanceOfSatisfying(UnsupportedCibException.class, e -> assertThat(e.element()).isEqualTo("rsc_ticket"));

@@ -21,6 +21,8 @@ import io.vigil.core.model.MetaAttributes;
 import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.NoQuorumPolicy;
 import io.vigil.core.model.NodeDefinition;
+import io.vigil.core.model.NodeHealth;
+import io.vigil.core.model.NodeHealthStrategy;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Operation;
 import io.vigil.core.model.OperationDefaults;
@@ -61,7 +63,9 @@ final class ConfigurationCodec {
             "resources", "constraints");
     static final Set<String> PROPERTIES = names("stonith-enabled", "stonith-action", "no-quorum-policy",
             "symmetric-cluster", "stop-all-resources", "maintenance-mode", "start-failure-is-fatal",
-            "cluster-recheck-interval", "placement-strategy", "batch-limit", "startup-fencing", "concurrent-fencing");
+            "cluster-recheck-interval", "placement-strategy", "batch-limit", "startup-fencing", "concurrent-fencing",
+            "stop-orphan-resources", "node-health-strategy", "node-health-red", "node-health-yellow",
+            "node-health-green", "node-health-base");
     static final Set<String> META = names("priority", "target-role", "is-managed", "maintenance",
             "resource-stickiness", "migration-threshold", "failure-timeout", "multiple-active", "requires", "restart-type", "other");
     static final Set<String> OP_DEFAULTS = names("timeout", "on-fail", "enabled");
@@ -198,6 +202,26 @@ final class ConfigurationCodec {
         }
         if (p.concurrentFencing() != d.concurrentFencing()) {
             out.field("concurrent-fencing", p.concurrentFencing());
+        }
+        if (p.stopOrphanResources() != d.stopOrphanResources()) {
+            out.field("stop-orphan-resources", p.stopOrphanResources());
+        }
+        NodeHealth h = p.nodeHealth();
+        NodeHealth dh = d.nodeHealth();
+        if (h.strategy() != dh.strategy()) {
+            out.field("node-health-strategy", h.strategy());
+        }
+        if (h.red() != dh.red()) {
+            out.score("node-health-red", h.red());
+        }
+        if (h.yellow() != dh.yellow()) {
+            out.score("node-health-yellow", h.yellow());
+        }
+        if (h.green() != dh.green()) {
+            out.score("node-health-green", h.green());
+        }
+        if (h.base() != dh.base()) {
+            out.score("node-health-base", h.base());
         }
         out.endObject();
     }
@@ -525,6 +549,12 @@ final class ConfigurationCodec {
             int batchLimit = d.batchLimit();
             boolean startupFencing = d.startupFencing();
             boolean concurrentFencing = d.concurrentFencing();
+            boolean stopOrphanResources = d.stopOrphanResources();
+            NodeHealthStrategy healthStrategy = d.nodeHealth().strategy();
+            int healthRed = d.nodeHealth().red();
+            int healthYellow = d.nodeHealth().yellow();
+            int healthGreen = d.nodeHealth().green();
+            int healthBase = d.nodeHealth().base();
             JsonIn.Obj o = in.object("properties", PROPERTIES);
             while (o.next()) {
                 switch (o.name()) {
@@ -542,12 +572,20 @@ final class ConfigurationCodec {
                     case "batch-limit" -> batchLimit = or(in.integer(), batchLimit);
                     case "startup-fencing" -> startupFencing = or(in.bool(), startupFencing);
                     case "concurrent-fencing" -> concurrentFencing = or(in.bool(), concurrentFencing);
+                    case "stop-orphan-resources" -> stopOrphanResources = or(in.bool(), stopOrphanResources);
+                    case "node-health-strategy" ->
+                            healthStrategy = or(in.keyword(NodeHealthStrategy::parse), healthStrategy);
+                    case "node-health-red" -> healthRed = or(in.score(), healthRed);
+                    case "node-health-yellow" -> healthYellow = or(in.score(), healthYellow);
+                    case "node-health-green" -> healthGreen = or(in.score(), healthGreen);
+                    case "node-health-base" -> healthBase = or(in.score(), healthBase);
                     default -> throw new IllegalStateException(o.name());
                 }
             }
             return new ClusterProperties(stonithEnabled, stonithAction, noQuorumPolicy, symmetricCluster,
                     stopAllResources, maintenanceMode, startFailureIsFatal, clusterRecheckInterval,
-                    placementStrategy, batchLimit, startupFencing, concurrentFencing);
+                    placementStrategy, batchLimit, startupFencing, concurrentFencing, stopOrphanResources,
+                    new NodeHealth(healthStrategy, healthRed, healthYellow, healthGreen, healthBase));
         }
 
         private static <T> T or(T value, T fallback) {

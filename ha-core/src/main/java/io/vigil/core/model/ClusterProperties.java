@@ -21,17 +21,23 @@ import java.util.Objects;
  * @param batchLimit             how many actions run in parallel across the cluster; default 0 = unlimited
  * @param startupFencing         fence nodes never seen since the cluster started; default true
  * @param concurrentFencing      allow several fencing actions at once; default true
+ * @param stopOrphanResources    stop resources that run but are no longer configured (Pacemaker 3:
+ *                               {@code stop-removed-resources}); false leaves them running, unmanaged; default
+ *                               true
+ * @param nodeHealth             how node health attributes ({@code #health*}) score nodes; default
+ *                               {@link NodeHealth#DEFAULTS} (strategy none)
  */
 public record ClusterProperties(boolean stonithEnabled, FenceAction stonithAction, NoQuorumPolicy noQuorumPolicy,
                                 boolean symmetricCluster, boolean stopAllResources, boolean maintenanceMode,
                                 boolean startFailureIsFatal, Duration clusterRecheckInterval,
                                 PlacementStrategy placementStrategy, int batchLimit, boolean startupFencing,
-                                boolean concurrentFencing) {
+                                boolean concurrentFencing, boolean stopOrphanResources,
+                                NodeHealth nodeHealth) {
 
     /** Pacemaker's defaults. */
     public static final ClusterProperties DEFAULTS = new ClusterProperties(true, FenceAction.REBOOT,
             NoQuorumPolicy.STOP, true, false, false, true, Duration.ofMinutes(15), PlacementStrategy.DEFAULT, 0,
-            true, true);
+            true, true, true, NodeHealth.DEFAULTS);
 
     /** Checks required components, copies collections and fills unset components with their defaults. */
     public ClusterProperties {
@@ -39,6 +45,18 @@ public record ClusterProperties(boolean stonithEnabled, FenceAction stonithActio
         Objects.requireNonNull(noQuorumPolicy, "noQuorumPolicy");
         Objects.requireNonNull(clusterRecheckInterval, "clusterRecheckInterval");
         Objects.requireNonNull(placementStrategy, "placementStrategy");
+        Objects.requireNonNull(nodeHealth, "nodeHealth");
+    }
+
+    /** Properties with the default {@code stopOrphanResources} (true) and {@code nodeHealth} (none). */
+    public ClusterProperties(boolean stonithEnabled, FenceAction stonithAction, NoQuorumPolicy noQuorumPolicy,
+                             boolean symmetricCluster, boolean stopAllResources, boolean maintenanceMode,
+                             boolean startFailureIsFatal, Duration clusterRecheckInterval,
+                             PlacementStrategy placementStrategy, int batchLimit, boolean startupFencing,
+                             boolean concurrentFencing) {
+        this(stonithEnabled, stonithAction, noQuorumPolicy, symmetricCluster, stopAllResources, maintenanceMode,
+                startFailureIsFatal, clusterRecheckInterval, placementStrategy, batchLimit, startupFencing,
+                concurrentFencing, true, NodeHealth.DEFAULTS);
     }
 
     /** A builder starting from {@link #DEFAULTS}. */
@@ -65,6 +83,8 @@ public record ClusterProperties(boolean stonithEnabled, FenceAction stonithActio
         private int batchLimit;
         private boolean startupFencing;
         private boolean concurrentFencing;
+        private boolean stopOrphanResources;
+        private NodeHealth nodeHealth;
 
         private Builder(ClusterProperties p) {
             stonithEnabled = p.stonithEnabled;
@@ -79,6 +99,8 @@ public record ClusterProperties(boolean stonithEnabled, FenceAction stonithActio
             batchLimit = p.batchLimit;
             startupFencing = p.startupFencing;
             concurrentFencing = p.concurrentFencing;
+            stopOrphanResources = p.stopOrphanResources;
+            nodeHealth = p.nodeHealth;
         }
 
         /** See {@link ClusterProperties#stonithEnabled()}. */
@@ -160,11 +182,24 @@ public record ClusterProperties(boolean stonithEnabled, FenceAction stonithActio
             return this;
         }
 
+        /** See {@link ClusterProperties#stopOrphanResources()}. */
+        public Builder stopOrphanResources(boolean value) {
+            stopOrphanResources = value;
+            return this;
+        }
+
+        /** See {@link ClusterProperties#nodeHealth()}. */
+        public Builder nodeHealth(NodeHealth value) {
+            nodeHealth = Objects.requireNonNull(value, "nodeHealth");
+            return this;
+        }
+
         /** The properties. */
         public ClusterProperties build() {
             return new ClusterProperties(stonithEnabled, stonithAction, noQuorumPolicy, symmetricCluster,
                     stopAllResources, maintenanceMode, startFailureIsFatal, clusterRecheckInterval,
-                    placementStrategy, batchLimit, startupFencing, concurrentFencing);
+                    placementStrategy, batchLimit, startupFencing, concurrentFencing, stopOrphanResources,
+                    nodeHealth);
         }
     }
 }

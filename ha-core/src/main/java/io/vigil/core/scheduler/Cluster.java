@@ -47,6 +47,15 @@ final class Cluster {
     final boolean anyPromotionScores;
     /** Location constraints for the Promoted role of promotable clones. */
     final List<Locations.PromotedLocation> promotedLocations = new ArrayList<>();
+    /**
+     * Which nodes' state of each leaf is known: one bit matrix, a row of {@link #knownWords} words per
+     * {@link PrimitiveRsc#knownRow}, bit = node index. One array rather than a set per leaf: the history marks
+     * up to nodes x resources entries, and this keeps them close together in memory.
+     */
+    private final long[] knownBits;
+    private final int knownWords;
+    /** Resources the history shows active that are not configured, found by {@link History#apply}. */
+    final Orphans orphans = new Orphans();
 
     Cluster(Configuration config, ClusterStatus status, Instant now) {
         this.config = config;
@@ -61,11 +70,23 @@ final class Cluster {
 ;
         buildNodes();
         buildResources();
+        this.knownWords = (nodes.size() + 63) >>> 6;
+        this.knownBits = new long[leaves.size() * knownWords];
         boolean promo = false;
         for (SchedNode n : nodes) {
             promo |= n.hasPromotionScores;
         }
         this.anyPromotionScores = promo;
+    }
+
+    /** Marks the state of the leaves of a known-node row as known on a node (the history shows it probed). */
+    void markKnown(int row, SchedNode node) {
+        knownBits[row * knownWords + (node.index >>> 6)] |= 1L << node.index;
+    }
+
+    /** Whether a leaf's state on a node is known (probed); otherwise it needs a probe. */
+    boolean isKnown(PrimitiveRsc leaf, SchedNode node) {
+        return (knownBits[leaf.knownRow * knownWords + (node.index >>> 6)] & 1L << node.index) != 0;
     }
 
     /** Whether actions that need quorum may run (no-quorum-policy=ignore, or quorate). */
@@ -108,6 +129,7 @@ final class Cluster {
             maintenance = maintenance || truthy(attrs.get("maintenance"));
             SchedNode node = new SchedNode(i++, name, d == null ? name : d.id(), membership, standby, maintenance,
                     attrs, d == null ? Map.of() : d.utilization(), s == null);
+            node.dc = name.equals(status.dc());
             node.shuttingDown = s != null && s.shuttingDown();
             nodes.add(node);
             nodeByName.put(name, node);
@@ -147,6 +169,7 @@ final class Cluster {
             System.arraycopy(parent.scores, 0, rsc.scores, 0, nodes.size());
         }
         byId.put(id, rsc);
+        rsc.knownRow = leaves.size();
         leaves.add(rsc);
         return rsc;
     }
@@ -196,12 +219,10 @@ final class Cluster {
             inst.order = i;
             rsc.instances.add(inst);
         }
-        if (!unique) {
-            for (Primitive p : c.child().primitives()) {
-                java.util.BitSet shared = new java.util.BitSet(nodeCount);
-                for (PrimitiveRsc leaf : rsc.leavesOf(p.id())) {
-                    leaf.known = shared;
-                }
+        for (Primitive p : c.child().primitives()) {
+            List<PrimitiveRsc> copies = rsc.leavesOf(p.id());
+            for (PrimitiveRsc leaf : copies) {
+                leaf.knownRow = copies.get(0).knownRow; // one row for all copies (the others' rows stay unused)
             }
         }
         return rsc;

@@ -89,7 +89,7 @@ final class Graphs {
             }
             int from = nodes.size();
             for (SchedNode n : cluster.nodes) {
-                if (n.online() && !n.fenced && !leaf.known.get(n.index)) {
+                if (n.online() && !n.fenced && !cluster.isKnown(leaf, n)) {
                     Node p = new Node(nodes.size(), ActionType.PROBE, leaf.id, n.name, Duration.ZERO, true, null);
                     nodes.add(p);
                 }

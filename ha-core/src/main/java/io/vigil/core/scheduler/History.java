@@ -48,20 +48,21 @@ final class History {
         };
     }
 
+    /**
+     * Reads every node's history into the working set: current roles, failures and their policies, bans, the
+     * nodes where each resource's state is known; and, in the same pass, offers entries of resources that are not
+     * configured to {@link Cluster#orphans}.
+     */
     static void apply(Cluster cluster) {
         // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
         Resolved[] seen = new Resolved[0];
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
-            if (node == null || !node.historyCounts()) {
-                continue;
-            }
-            if (!cluster.stonith && !node.online()) {
-                // Without fencing nothing can be learned safely from a node that is not up (unclean included):
-                // Pacemaker does not unpack its history, so what it ran counts as stopped (unpack_node_history).
-                continue;
-            }
+            // Offline nodes' history is not trusted (and without fencing nothing can be learned safely from a node
+            // that is not up, unclean included: Pacemaker does not unpack its history, so what it ran counts as
+            // stopped, unpack_node_history). What ran there still tells which resources are orphans.
+            boolean counts = node != null && node.historyCounts() && (cluster.stonith || node.online());
             List<ResourceHistory> history = ns.history();
             if (seen.length < history.size()) {
                 seen = java.util.Arrays.copyOf(seen, history.size());
@@ -74,35 +75,32 @@ final class History {
                     r = resolve(cluster, h);
                     seen[k] = r;
                 }
-                if (r.leaf == null) {
-                    continue; // unknown resource, or another agent
-                }
-                boolean probedStopped = probedNotRunning(h.operations());
-                if (r.cloneRsc != null) {
-                    CloneRsc clone = r.cloneRsc;
-                    if (!probedStopped) {
-                        // A probe that found it stopped would neither win the merge below nor change anything in
-                        // spread/attach; only the node becomes known.
-                        PrimitiveRsc any = r.leaf;
-                        Outcome out = replay(cluster, h.operations(), any.primitive, any);
-                        String slot = clone.unique || clone.cloneNodeMax > 1 ? r.suffix : "";
-                        String key = nodeKey(node.index) + "|" + slot;
-                        // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
-                        cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
-                                .computeIfAbsent(key, x -> new java.util.HashMap<>(4))
-                                .merge(r.base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
-                    }
-                    for (PrimitiveRsc l : r.known) {
-                        l.known.set(node.index);
-                    }
+                if (!r.configured) {
+                    cluster.orphans.offer(h);
                     continue;
                 }
-                PrimitiveRsc leaf = r.leaf;
-                leaf.known.set(node.index);
-                if (probedStopped) {
-                    continue; // replay would say "stopped, no failure", which attach ignores
+                if (!counts || r.leaf == null) {
+                    continue; // not trusted, or recorded with another agent
                 }
-                attach(cluster, leaf, node, replay(cluster, h.operations(), leaf.primitive, leaf));
+                List<OperationRecord> ops = h.operations();
+                cluster.markKnown(r.knownRow, node);
+                if (probedNotRunning(ops)) {
+                    // By far the most common entry: its replay would say "stopped, no failure", which neither
+                    // attach nor a clone's spread uses; only the node becomes known.
+                    continue;
+                }
+                if (r.cloneRsc != null) {
+                    CloneRsc clone = r.cloneRsc;
+                    Outcome out = replay(cluster, ops, r.leaf.primitive, r.leaf);
+                    String slot = clone.unique || clone.cloneNodeMax > 1 ? r.suffix : "";
+                    String key = nodeKey(node.index) + "|" + slot;
+                    // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
+                    cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
+                            .computeIfAbsent(key, x -> new java.util.HashMap<>(4))
+                            .merge(r.base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
+                } else {
+                    attach(cluster, r.leaf, node, replay(cluster, ops, r.leaf.primitive, r.leaf));
+                }
             }
         }
         for (Rsc top : cluster.resources) {
@@ -139,12 +137,14 @@ final class History {
     }
 
     /**
-     * What a history entry's resource id and agent refer to: a clone's primitive (its first copy in {@code leaf},
-     * the copies whose known-node set a probe fills in {@code known}), or a plain leaf; {@code leaf} is null when
-     * the entry is to be ignored (unknown id, or recorded with another agent).
+     * What a history entry's resource id and agent refer to. {@code configured}: whether {@code base} names a
+     * configured resource at all (if not, the entry is an orphan's). {@code leaf}: the plain leaf, or a clone's
+     * primitive (its first copy, the clone in {@code cloneRsc}); null when the entry is to be ignored (recorded
+     * with another agent). {@code knownRow}: the leaf's {@link PrimitiveRsc#knownRow}, kept here so the common
+     * entry needs no look at the leaf itself.
      */
-    private record Resolved(String raw, AgentType agent, CloneRsc cloneRsc, String base, String suffix,
-                            PrimitiveRsc leaf, List<PrimitiveRsc> known) {
+    private record Resolved(String raw, AgentType agent, boolean configured, CloneRsc cloneRsc, String base,
+                            String suffix, PrimitiveRsc leaf, int knownRow) {
         boolean matches(ResourceHistory h) {
             return (h.resource() == raw || h.resource().equals(raw))
                     && (h.agent() == agent || java.util.Objects.equals(h.agent(), agent));
@@ -166,14 +166,29 @@ final class History {
             List<PrimitiveRsc> copies = clone.leavesOf(base);
             PrimitiveRsc any = copies.isEmpty() ? null : copies.get(0);
             if (any == null || !sameAgent(h.agent(), any.primitive.agent())) {
-                any = null;
+                return new Resolved(raw, h.agent(), true, clone, base, suffix, null, -1);
             }
-            // anonymous instances share one known-node set
-            List<PrimitiveRsc> known = clone.unique || copies.isEmpty() ? copies : copies.subList(0, 1);
-            return new Resolved(raw, h.agent(), clone, base, suffix, any, known);
+            return new Resolved(raw, h.agent(), true, clone, base, suffix, any, any.knownRow);
+        }
+        if (owner == null && !configured(cluster, base) && !(target instanceof PrimitiveRsc)) {
+            // (An orphan added under its recorded id, e.g. rsc:0 of a removed clone, is found by that id.)
+            return new Resolved(raw, h.agent(), false, null, base, suffix, null, -1);
         }
         PrimitiveRsc leaf = target instanceof PrimitiveRsc p && sameAgent(h.agent(), p.primitive.agent()) ? p : null;
-        return new Resolved(raw, h.agent(), null, base, suffix, leaf, List.of());
+        return new Resolved(raw, h.agent(), true, null, base, suffix, leaf, leaf == null ? -1 : leaf.knownRow);
+    }
+
+    /**
+     * Whether a configured resource has this id: a resource inside a clone is in {@link Cluster#constraintTarget},
+     * any other one in {@link Cluster#byId} (which also holds instance ids, {@code rsc:N}, that are not
+     * configured ids).
+     */
+    private static boolean configured(Cluster cluster, String id) {
+        if (cluster.constraintTarget.containsKey(id)) {
+            return true;
+        }
+        Rsc r = cluster.byId.get(id);
+        return r != null && r.parentClone() == null;
     }
 
     /**
@@ -187,12 +202,6 @@ final class History {
         }
         OperationRecord op = ops.get(0);
         return op.rc() == 7 && op.status() == ExecStatus.DONE && op.isProbe();
-    }
-
-    /** The configured id a history entry refers to: without an anonymous clone instance suffix ({@code rsc:2}). */
-    static String configuredId(String raw) {
-        int colon = raw.lastIndexOf(':');
-        return colon > 0 && colon < raw.length() - 1 && digitsFrom(raw, colon + 1) ? raw.substring(0, colon) : raw;
     }
 
     private static boolean digitsFrom(String s, int from) {
@@ -332,13 +341,7 @@ final class History {
         boolean stopFailed = false;
         boolean ignored = false;
         String lastFailureKey = null;
-        // Same call id (a "last failure" entry and the op's own entry): the later result change wins; on a
-        // tie the failure is taken to have come first.
-        List<OperationRecord> ordered = new java.util.ArrayList<>(ops);
-        ordered.sort(java.util.Comparator.comparingLong(OperationRecord::callId)
-                .thenComparing(o -> o.lastRcChange() == null ? Instant.MIN : o.lastRcChange())
-                .thenComparing(o -> o.isFailure() ? 0 : 1));
-        for (OperationRecord op : ordered) {
+        for (OperationRecord op : inCallOrder(ops)) {
             if (op.status() == ExecStatus.CANCELLED) {
                 continue;
             }
@@ -461,6 +464,27 @@ final class History {
             failed = true;
         }
         return new Outcome(role, failed, onFail, banHere, banAll, stopFailed, ignored);
+    }
+
+    /**
+     * Same call id (a "last failure" entry and the op's own entry): the later result change wins; on a tie the
+     * failure is taken to have come first.
+     */
+    private static final java.util.Comparator<OperationRecord> CALL_ORDER =
+            java.util.Comparator.comparingLong(OperationRecord::callId)
+                    .thenComparing(o -> o.lastRcChange() == null ? Instant.MIN : o.lastRcChange())
+                    .thenComparing(o -> o.isFailure() ? 0 : 1);
+
+    /** The operations in {@link #CALL_ORDER}: the list itself when its call ids already strictly increase. */
+    private static List<OperationRecord> inCallOrder(List<OperationRecord> ops) {
+        for (int i = 1; i < ops.size(); i++) {
+            if (ops.get(i).callId() <= ops.get(i - 1).callId()) {
+                List<OperationRecord> ordered = new java.util.ArrayList<>(ops);
+                ordered.sort(CALL_ORDER);
+                return ordered;
+            }
+        }
+        return ops;
     }
 
     /** Whether a failed operation is older than the resource's failure-timeout (never for on-fail=block). */

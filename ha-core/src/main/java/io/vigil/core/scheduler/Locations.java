@@ -4,6 +4,8 @@ import io.vigil.core.model.AttributeExpression;
 import io.vigil.core.model.BoolOp;
 import io.vigil.core.model.Constraint;
 import io.vigil.core.model.Location;
+import io.vigil.core.model.NodeHealth;
+import io.vigil.core.model.NodeHealthStrategy;
 import io.vigil.core.model.Role;
 import io.vigil.core.model.Rule;
 import io.vigil.core.model.RuleExpression;
@@ -12,6 +14,7 @@ import io.vigil.core.model.ValueType;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Location constraints (fixed scores and rules over node attributes) and stickiness: the per-node scores a
@@ -26,6 +29,7 @@ final class Locations {
     }
 
     static void apply(Cluster cluster, List<PromotedLocation> promoted) {
+        applyNodeHealth(cluster);
         for (Constraint c : cluster.config.constraints()) {
             if (!(c instanceof Location loc)) {
                 continue;
@@ -34,21 +38,80 @@ final class Locations {
             if (rsc == null) {
                 continue;
             }
+            Role role = loc.role();
+            if (role == null && !loc.rules().isEmpty()) {
+                role = loc.rules().get(0).role();
+            }
+            CloneRsc promotable = role == Role.PROMOTED && rsc instanceof CloneRsc clone && clone.promotable ? clone
+                    : null;
+            if (loc.rules().isEmpty()) {
+                // A fixed score names its node: no need to visit the others.
+                SchedNode node = loc.node() == null ? null : cluster.node(loc.node());
+                if (node != null) {
+                    add(loc, rsc, promotable, node, loc.score(), promoted);
+                }
+                continue;
+            }
             for (SchedNode node : cluster.nodes) {
                 Integer score = scoreFor(loc, node);
-                if (score == null) {
-                    continue;
+                if (score != null) {
+                    add(loc, rsc, promotable, node, score, promoted);
                 }
-                Role role = loc.role();
-                if (role == null && !loc.rules().isEmpty()) {
-                    role = loc.rules().get(0).role();
-                }
-                if (role == Role.PROMOTED && rsc instanceof CloneRsc clone && clone.promotable) {
-                    promoted.add(new PromotedLocation(clone, node, score, loc.id()));
-                    continue;
-                }
-                rsc.addScore(node.index, score, "location " + loc.id());
             }
+        }
+    }
+
+    /**
+     * Node health ({@code node-health-strategy} other than none): each node's health score (the sum of its
+     * {@code #health*} attributes, plus the base score under progressive) is a location score of every top-level
+     * resource on that node, as Pacemaker's {@code pcmk__apply_node_health} does. A zero sum changes nothing; a
+     * negative one spares resources with the meta attribute {@code allow-unhealthy-nodes=true}.
+     */
+    static void applyNodeHealth(Cluster cluster) {
+        NodeHealth health = cluster.config.properties().nodeHealth();
+        if (health.strategy() == NodeHealthStrategy.NONE) {
+            return;
+        }
+        for (SchedNode node : cluster.nodes) {
+            int sum = health.baseScore();
+            for (Map.Entry<String, String> a : node.attributes.entrySet()) {
+                if (a.getKey().startsWith("#health")) {
+                    sum = Score.add(sum, healthScore(health, a.getValue()));
+                }
+            }
+            if (sum == 0) {
+                continue;
+            }
+            for (Rsc rsc : cluster.resources) {
+                if (sum < 0 && Cluster.truthy(rsc.meta.other().get("allow-unhealthy-nodes"))) {
+                    continue;
+                }
+                rsc.addScore(node.index, sum, "node health " + health.strategy().text());
+            }
+        }
+    }
+
+    /** A health attribute's score: red, yellow or green as the strategy says, else a score; 0 if neither. */
+    private static int healthScore(NodeHealth health, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.equalsIgnoreCase("red")) {
+            return health.redScore();
+        } else if (v.equalsIgnoreCase("yellow")) {
+            return health.yellowScore();
+        } else if (v.equalsIgnoreCase("green")) {
+            return health.greenScore();
+        }
+        Integer score = SchedNode.score(v);
+        return score == null ? 0 : score;
+    }
+
+    /** Adds a location's score for one node: kept for promotion when it is about a promotable's Promoted role. */
+    private static void add(Location loc, Rsc rsc, CloneRsc promotable, SchedNode node, int score,
+                            List<PromotedLocation> promoted) {
+        if (promotable != null) {
+            promoted.add(new PromotedLocation(promotable, node, score, loc.id()));
+        } else {
+            rsc.addScore(node.index, score, "location " + loc.id());
         }
     }
 
@@ -148,8 +211,16 @@ final class Locations {
     }
 
     private static BigDecimal number(String s) {
+        String t = s.trim();
+        // Most attribute values are words ("rack3"): rule them out without the cost of a thrown exception.
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!Character.isDigit(c) && c != '.' && c != '+' && c != '-' && c != 'e' && c != 'E') {
+                return null;
+            }
+        }
         try {
-            return new BigDecimal(s.trim());
+            return new BigDecimal(t);
         } catch (NumberFormatException e) {
             return null;
         }

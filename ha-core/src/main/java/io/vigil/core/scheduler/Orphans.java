@@ -1,54 +1,63 @@
 package io.vigil.core.scheduler;
 
 import io.vigil.core.model.AgentType;
-import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ExecStatus;
 import io.vigil.core.model.MetaAttributes;
-import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OperationRecord;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Resource;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Role;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Orphans: resources that the history shows active on a node but that are no longer configured (removed from
  * the configuration while running). They must be stopped, or a deleted resource would run on forever. Each
  * active orphan is scheduled as a primitive with target-role Stopped; inactive orphan history is ignored, as
- * Pacemaker does.
+ * Pacemaker does. With {@code stop-orphan-resources=false} an active orphan is scheduled as an unmanaged
+ * primitive instead: it stays where it runs and nothing is done with it. Like Pacemaker, an orphan is named by
+ * the id its history records: instances of a removed clone ({@code rsc:0}, {@code rsc:1}) are separate orphans,
+ * each stopped where it runs.
+ *
+ * <p>{@link History} finds them while it reads the history (one pass over every entry, not two): it offers
+ * each entry whose id names no configured resource to {@link #offer}. Only when some are found does the
+ * scheduler build its working set again, from {@link #include}.
  */
 final class Orphans {
-    private Orphans() {
+    /** Active orphans by recorded id, sorted: a deterministic order of the additions. */
+    private final Map<String, AgentType> active = new TreeMap<>();
+
+    /**
+     * Takes note of a history entry of an unconfigured resource: an orphan when the entry shows it active. The
+     * first entry found (in status order) gives the agent.
+     *
+     * @param h the entry (its recorded id names the orphan)
+     */
+    void offer(ResourceHistory h) {
+        String id = h.resource();
+        if (!active.containsKey(id) && isActive(h.operations())) {
+            active.put(id, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
+        }
+    }
+
+    boolean isEmpty() {
+        return active.isEmpty();
     }
 
     /** The configuration plus one stopped-target primitive per active orphan (the configuration itself if none). */
-    static Configuration include(Configuration configuration, ClusterStatus status) {
-        Set<String> configured = new HashSet<>();
-        for (Resource r : configuration.allResources()) {
-            configured.add(r.id());
-        }
-        Map<String, AgentType> active = new TreeMap<>(); // sorted: deterministic order of the added resources
-        for (NodeStatus node : status.nodes()) {
-            for (ResourceHistory h : node.history()) {
-                String base = History.configuredId(h.resource());
-                if (!configured.contains(base) && !active.containsKey(base) && isActive(h.operations())) {
-                    active.put(base, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
-                }
-            }
-        }
+    Configuration include(Configuration configuration) {
         if (active.isEmpty()) {
             return configuration;
         }
         List<Resource> resources = new ArrayList<>(configuration.resources());
-        MetaAttributes stopped = MetaAttributes.EMPTY.withTargetRole(Role.STOPPED);
-        active.forEach((id, agent) -> resources.add(new Primitive(id, agent, Map.of(), stopped, List.of(), Map.of())));
+        MetaAttributes meta = configuration.properties().stopOrphanResources()
+                ? MetaAttributes.EMPTY.withTargetRole(Role.STOPPED)
+                : new MetaAttributes(null, null, false, null, null, null, null, null, null, Map.of());
+        active.forEach((id, agent) -> resources.add(new Primitive(id, agent, Map.of(), meta, List.of(), Map.of())));
         return new Configuration(configuration.properties(), configuration.resourceDefaults(),
                 configuration.operationDefaults(), configuration.nodes(), resources, configuration.constraints());
     }

@@ -17,10 +17,11 @@ final class PrimitiveRsc extends Rsc {
     /** Where it runs now, with the role; usually zero or one entry. */
     final List<Active> current = new ArrayList<>(1);
     /**
-     * Nodes whose state for this resource is known (probed); others need a probe. The instances of an anonymous
-     * clone share one set: a probe answers for the clone, not for an instance number.
+     * This leaf's row in the cluster's known-node matrix ({@link Cluster#isKnown}): nodes whose state for it is
+     * known (probed); others need a probe. The copies of a cloned primitive share one row: a probe answers for
+     * the clone's primitive, not for an instance number.
      */
-    java.util.BitSet known;
+    int knownRow;
     /** The node it was assigned to, or null. */
     SchedNode assigned;
     /** The role it gets on {@link #assigned}. */
@@ -52,7 +53,6 @@ final class PrimitiveRsc extends Rsc {
     PrimitiveRsc(String id, Rsc parent, Primitive primitive, MetaAttributes meta, int nodeCount, boolean symmetric) {
         super(id, parent, meta, nodeCount, symmetric);
         this.primitive = primitive;
-        this.known = new java.util.BitSet(nodeCount); // sized once: no growing while the history is read
     }
 
     /** {@link #leaves()}: the tree is fixed, so the one-element list is made once. */

@@ -24,6 +24,8 @@ final class SchedNode {
     final PromotionScores promotionScores;
     /** True when the status says nothing about this node (never seen by the cluster). */
     final boolean unseen;
+    /** Whether this node is the DC (rules read it as {@code #is_dc}); set once after construction. */
+    boolean dc;
     /** The node is shutting down (transient {@code shutdown} attribute): nothing new may be placed here. */
     boolean shuttingDown;
     /** Set when this node will be fenced in this transition. */
@@ -96,6 +98,7 @@ final class SchedNode {
             case "#uname" -> this.name;
             case "#id" -> this.id;
             case "#kind" -> "cluster";
+            case "#is_dc" -> dc ? "true" : "false";
             default -> attributes.get(name);
         };
     }

@@ -35,8 +35,13 @@ public final class Scheduler {
     public static SchedulerResult schedule(Configuration configuration, ClusterStatus status, Instant now) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(status, "status");
-        Cluster cluster = new Cluster(Orphans.include(configuration, status), status, now);
+        Cluster cluster = new Cluster(configuration, status, now);
         History.apply(cluster);
+        if (!cluster.orphans.isEmpty()) {
+            // Rare: something runs that is no longer configured. Start over with it added, to be stopped.
+            cluster = new Cluster(cluster.orphans.include(configuration), status, now);
+            History.apply(cluster);
+        }
         Fencing.decide(cluster);
         for (PrimitiveRsc leaf : cluster.leaves) {
             // Fencing a node stops everything on it, so a failure frozen there no longer blocks the resource.

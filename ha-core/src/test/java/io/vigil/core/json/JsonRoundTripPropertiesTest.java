@@ -26,6 +26,8 @@ import io.vigil.core.model.MetaAttributes;
 import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.NoQuorumPolicy;
 import io.vigil.core.model.NodeDefinition;
+import io.vigil.core.model.NodeHealth;
+import io.vigil.core.model.NodeHealthStrategy;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Operation;
@@ -233,11 +235,17 @@ class JsonRoundTripPropertiesTest {
 
     private static Arbitrary<ClusterProperties> properties() {
         return record(v -> new ClusterProperties(at(v, 0), at(v, 1), at(v, 2), at(v, 3), at(v, 4), at(v, 5),
-                        at(v, 6), at(v, 7), at(v, 8), at(v, 9), at(v, 10), at(v, 11)),
+                        at(v, 6), at(v, 7), at(v, 8), at(v, 9), at(v, 10), at(v, 11), at(v, 12), at(v, 13)),
                 Arbitraries.of(true, false), Arbitraries.of(FenceAction.class), Arbitraries.of(NoQuorumPolicy.class),
                 Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false),
                 Arbitraries.of(true, false), duration(), Arbitraries.of(PlacementStrategy.class),
-                Arbitraries.integers(), Arbitraries.of(true, false), Arbitraries.of(true, false));
+                Arbitraries.integers(), Arbitraries.of(true, false), Arbitraries.of(true, false),
+                Arbitraries.of(true, false), nodeHealth());
+    }
+
+    private static Arbitrary<NodeHealth> nodeHealth() {
+        return Combinators.combine(Arbitraries.of(NodeHealthStrategy.class), score(), score(), score(), score())
+                .as(NodeHealth::new);
     }
 
     @Provide

@@ -5,6 +5,7 @@ import static io.vigil.core.scheduler.Clusters.schedule;
 import static io.vigil.core.scheduler.Clusters.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ExpressionOperator;
 import io.vigil.core.model.Score;
@@ -127,6 +128,23 @@ class LocationAndStickinessTest {
         SchedulerResult result = schedule(config, status("node1", "node2").build());
 
         assertThat(placement(result)).containsExactly("db@node2");
+    }
+
+    @Test
+    void a_rule_on_is_dc_tells_the_dc_from_the_other_nodes() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .primitive("ip", "ocf:heartbeat:IPaddr2")
+                .primitive("app", "ocf:pacemaker:Dummy")
+                .location("ip-on-dc", "ip", l -> l.rule(500, "#is_dc", ExpressionOperator.EQ, "true"))
+                .location("app-off-dc", "app", l -> l.rule(-500, "#is_dc", ExpressionOperator.NE, "false"))
+                .build();
+        ClusterStatus s = status("node1", "node2", "node3").build();
+
+        SchedulerResult result = schedule(config, new ClusterStatus(s.quorate(), "node2", s.nodes()));
+
+        assertThat(placement(result)).containsExactly("app@node1", "ip@node2");
     }
 
     @Test

@@ -39,4 +39,27 @@ class OrphanTest {
         assertThat(result.summary()).isEmpty();
         assertThat(result.current()).noneMatch(p -> p.resource().equals("old-job"));
     }
+
+    @Test
+    void with_stop_orphan_resources_false_a_removed_resource_keeps_running_unmanaged() {
+        Configuration config = onlyWeb().toBuilder()
+                .properties(p -> p.stopOrphanResources(false))
+                .build();
+
+        SchedulerResult result = schedule(config,
+                status("node1", "node2").running("web", "node1").running("old-job", "node2").build());
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(result.graph().actions()).noneMatch(a -> "old-job".equals(a.resource()) && a.type() != ActionType.PROBE);
+        assertThat(result.current()).anyMatch(p -> p.resource().equals("old-job"));
+    }
+
+    @Test
+    void instances_of_a_removed_clone_are_separate_orphans_stopped_where_they_run() {
+        SchedulerResult result = schedule(onlyWeb(), status("node1", "node2").running("web", "node1")
+                .running("old-clone:0", "node1").running("old-clone:1", "node2").build());
+
+        assertThat(result.summary()).containsExactlyInAnyOrder("Stop old-clone:0 ( node1 )",
+                "Stop old-clone:1 ( node2 )");
+    }
 }

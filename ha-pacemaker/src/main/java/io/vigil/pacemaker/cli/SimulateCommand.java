@@ -94,7 +94,8 @@ final class SimulateCommand implements Callable<Integer> {
             for (NodeStatus n : status.nodes()) {
                 before.put(n.name(), n.state());
             }
-            StatusPrinter.print(config, before, result.current()).forEach(out::println);
+            StatusPrinter.print(config, StatusPrinter.withHealth(config, status, before), result.current())
+                    .forEach(out::println);
             out.println();
         }
         out.println("Transition Summary:");
@@ -102,7 +103,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (!quiet) {
             out.println();
             out.println("Revised Cluster Status:");
-            StatusPrinter.print(config, result.nodes(), result.placement()).forEach(out::println);
+            StatusPrinter.print(config, StatusPrinter.withHealth(config, status, result.nodes()), result.placement())
+                    .forEach(out::println);
         }
         if (scores) {
             out.println();

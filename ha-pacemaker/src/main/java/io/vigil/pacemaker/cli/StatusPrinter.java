@@ -1,15 +1,20 @@
 package io.vigil.pacemaker.cli;
 
 import io.vigil.core.model.Clone;
+import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.Group;
+import io.vigil.core.model.NodeHealth;
+import io.vigil.core.model.NodeHealthStrategy;
 import io.vigil.core.model.Primitive;
 import io.vigil.core.model.Resource;
 import io.vigil.core.model.Role;
+import io.vigil.core.model.Score;
 import io.vigil.core.scheduler.InstancePlacement;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +63,59 @@ final class StatusPrinter {
             resource(out, r, byLeaf, online, nodes.size(), "    ");
         }
         return out;
+    }
+
+    /**
+     * The node states with {@code online} turned into {@code online (health is RED)} or {@code ... YELLOW} when a
+     * node health strategy is set and a {@code #health*} attribute of the node is red or yellow (or a score at or
+     * below the strategy's red or yellow score), as crm_simulate shows it.
+     */
+    static Map<String, String> withHealth(Configuration config, ClusterStatus status, Map<String, String> nodes) {
+        NodeHealth health = config.properties().nodeHealth();
+        if (health.strategy() == NodeHealthStrategy.NONE) {
+            return nodes;
+        }
+        Map<String, Map<String, String>> attributes = new TreeMap<>();
+        config.nodes().forEach(n -> attributes.computeIfAbsent(n.name(), k -> new TreeMap<>()).putAll(n.attributes()));
+        status.nodes().forEach(n -> attributes.computeIfAbsent(n.name(), k -> new TreeMap<>()).putAll(n.attributes()));
+        Map<String, String> out = new LinkedHashMap<>(nodes);
+        out.replaceAll((name, state) -> {
+            if (!state.equals("online")) {
+                return state;
+            }
+            String colour = colour(health, attributes.getOrDefault(name, Map.of()));
+            return colour == null ? state : state + " (health is " + colour + ")";
+        });
+        return out;
+    }
+
+    /** RED, YELLOW or null (green), as Pacemaker's pe__node_health judges the node's health attributes. */
+    private static String colour(NodeHealth health, Map<String, String> attributes) {
+        String colour = null;
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            if (!a.getKey().startsWith("#health")) {
+                continue;
+            }
+            String v = a.getValue().trim();
+            if (v.equalsIgnoreCase("red")) {
+                return "RED";
+            } else if (v.equalsIgnoreCase("yellow")) {
+                colour = "YELLOW";
+                continue;
+            }
+            int score;
+            try {
+                score = v.equalsIgnoreCase("green") ? health.greenScore() : Score.parse(v);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (score <= health.redScore()) {
+                return "RED";
+            } else if (score <= health.yellowScore() && health.yellowScore() != health.greenScore()) {
+                colour = "YELLOW";
+            }
+        }
+        return colour;
     }
 
     private static void resource(List<String> out, Resource r, Map<String, List<InstancePlacement>> byLeaf,

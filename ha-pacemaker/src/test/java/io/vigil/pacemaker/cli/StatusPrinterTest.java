@@ -49,4 +49,26 @@ class StatusPrinterTest {
                 "      * Promoted: [ node1 ]",
                 "      * Unpromoted: [ node2 ]");
     }
+
+    @Test
+    void with_a_health_strategy_a_red_or_yellow_online_node_says_so() {
+        io.vigil.pacemaker.ImportedCib imported = CibImporter.importXml("<cib><configuration><crm_config>"
+                + "<cluster_property_set id=\"o\"><nvpair id=\"s\" name=\"node-health-strategy\" value=\"custom\"/>"
+                + "<nvpair id=\"y\" name=\"node-health-yellow\" value=\"-10\"/></cluster_property_set></crm_config>"
+                + "<nodes><node id=\"1\" uname=\"node1\"/><node id=\"2\" uname=\"node2\"/><node id=\"3\" uname=\"node3\">"
+                + "<instance_attributes id=\"a3\"><nvpair id=\"h3\" name=\"#health-fan\" value=\"-20\"/>"
+                + "</instance_attributes></node></nodes><resources/></configuration><status>"
+                + "<node_state id=\"1\" uname=\"node1\" in_ccm=\"true\" crmd=\"online\" join=\"member\" expected=\"member\">"
+                + "<transient_attributes id=\"t1\"><instance_attributes id=\"ta1\">"
+                + "<nvpair id=\"h1\" name=\"#health-disk\" value=\"red\"/></instance_attributes></transient_attributes>"
+                + "</node_state></status></cib>");
+        Map<String, String> nodes = new LinkedHashMap<>();
+        nodes.put("node1", "online");
+        nodes.put("node2", "online");
+        nodes.put("node3", "online");
+
+        assertThat(StatusPrinter.withHealth(imported.cib().configuration(), imported.cib().status(), nodes))
+                .containsExactly(Map.entry("node1", "online (health is RED)"), Map.entry("node2", "online"),
+                        Map.entry("node3", "online (health is YELLOW)"));
+    }
 }
