@@ -63,10 +63,10 @@ final class Colocations {
     }
 
     private static void groupChains(Rsc r, List<Coloc> out) {
-        if (r instanceof GroupRsc g) {
+        if (r instanceof GroupRsc g && g.members.size() > 1) {
+            String id = g.id + "-internal";
             for (int i = 1; i < g.members.size(); i++) {
-                out.add(new Coloc(g.id + "-internal", g.members.get(i), g.members.get(i - 1), Score.INFINITY,
-                        null, null, null));
+                out.add(new Coloc(id, g.members.get(i), g.members.get(i - 1), Score.INFINITY, null, null, null));
             }
         }
         for (Rsc c : r.children()) {
@@ -308,7 +308,8 @@ final class Colocations {
             }
             w[n.index] = ns;
         }
-        if (path.size() <= 10 && anyAvailable(cluster, w)) {
+        boolean available = anyAvailable(cluster, w);
+        if (path.size() <= 10 && available && !source.withThis.isEmpty()) {
             path.add(source);
             for (Coloc c2 : source.withThis) {
                 Rsc dep = c2.dependent();
@@ -319,8 +320,9 @@ final class Colocations {
                 w = addColocatedScores(cluster, dep, w, c2, f2, onlyPositive, path);
             }
             path.remove(source);
+            available = anyAvailable(cluster, w);
         }
-        return anyAvailable(cluster, w) ? w : base;
+        return available ? w : base;
     }
 
     private static int bestScoreMatching(Cluster cluster, Rsc source, String attr, SchedNode n) {

@@ -22,9 +22,14 @@ final class NodeChoice {
         CloneRsc clone = rsc.parentClone();
         SchedNode best = null;
         int bestScore = 0;
-        for (SchedNode n : cluster.nodes) {
-            int s = rsc.scores[n.index];
-            if (s == Rsc.UNSET || s < 0 || !n.canRunResources() || clone != null && !clone.allows(n)) {
+        int[] scores = rsc.scores;
+        for (int i = 0; i < scores.length; i++) {
+            int s = scores[i];
+            if (s < 0) { // negative or not allowed (UNSET): the common case, so checked before touching the node
+                continue;
+            }
+            SchedNode n = cluster.nodes.get(i);
+            if (!n.canRunResources() || clone != null && !clone.allows(n)) {
                 continue;
             }
             if (utilization && !Utilization.fits(cluster, need, n)) {
