@@ -61,7 +61,7 @@ public final class Scheduler {
         return result(cluster, edges);
     }
 
-    static SchedulerResult result(Cluster cluster, List<Orderings.Edge> edges) {
+    private static SchedulerResult result(Cluster cluster, List<Orderings.Edge> edges) {
         List<InstancePlacement> current = new ArrayList<>(cluster.leaves.size());
         List<InstancePlacement> placement = new ArrayList<>(cluster.leaves.size());
         for (PrimitiveRsc leaf : cluster.leaves) {
