@@ -79,9 +79,22 @@ final class Cluster {
         this.anyPromotionScores = promo;
     }
 
-    /** Marks the state of the leaves of a known-node row as known on a node (the history shows it probed). */
-    void markKnown(int row, SchedNode node) {
-        knownBits[row * knownWords + (node.index >>> 6)] |= 1L << node.index;
+    /**
+     * Marks the state of the leaves of some known-node rows as known on a node (the history shows them probed).
+     *
+     * @param rows bit set over {@link PrimitiveRsc#knownRow}
+     */
+    void markKnown(long[] rows, SchedNode node) {
+        int word = node.index >>> 6;
+        long bit = 1L << node.index;
+        for (int w = 0; w < rows.length; w++) {
+            long bits = rows[w];
+            while (bits != 0) {
+                int row = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                knownBits[row * knownWords + word] |= bit;
+            }
+        }
     }
 
     /** Whether a leaf's state on a node is known (probed); otherwise it needs a probe. */
@@ -170,6 +183,7 @@ final class Cluster {
         }
         byId.put(id, rsc);
         rsc.knownRow = leaves.size();
+        rsc.leafIndex = leaves.size();
         leaves.add(rsc);
         return rsc;
     }
