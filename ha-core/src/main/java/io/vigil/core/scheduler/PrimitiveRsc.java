@@ -76,7 +76,8 @@ final class PrimitiveRsc extends Rsc {
     }
 
     Active currentOn(SchedNode node) {
-        for (Active a : current) {
+        for (int i = 0; i < current.size(); i++) {
+            Active a = current.get(i);
             if (a.node() == node) {
                 return a;
             }
