@@ -463,10 +463,14 @@ final class ConstraintReader {
             if (!ordering && all != null) {
                 ctx.warn(s, "ignored require-all on a colocation set (it applies to orders only)");
             }
+            // ordering="listed" changes only how a colocation set chains its members (anything but "group" does,
+            // as in Pacemaker's unpack_colocation_set); order sets ignore it.
+            String setOrdering = CibXml.attr(s, "ordering");
+            boolean listed = !ordering && setOrdering != null && !setOrdering.equalsIgnoreCase("group");
             out.add(new ResourceSet(CibXml.attr(s, "id"), members,
                     seq == null || ctx.bool(s, "sequential", seq),
                     all == null || ctx.bool(s, "require-all", all),
-                    optionalRole(s, "role"), optionalAction(s, "action")));
+                    optionalRole(s, "role"), optionalAction(s, "action"), listed));
         }
         return out;
     }

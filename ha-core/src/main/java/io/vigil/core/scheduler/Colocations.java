@@ -99,8 +99,10 @@ final class Colocations {
             sets.add(members);
             if (s.sequential() && cs.score() > 0) {
                 for (int i = 1; i < members.size(); i++) {
-                    add(out, cs.id(), members.get(i), members.get(i - 1), cs.score(), s.role(), s.role(),
-                            cs.nodeAttribute());
+                    // group ordering: each member with the one before it; listed: each with the one after it
+                    Rsc dependent = s.listed() ? members.get(i - 1) : members.get(i);
+                    Rsc primary = s.listed() ? members.get(i) : members.get(i - 1);
+                    add(out, cs.id(), dependent, primary, cs.score(), s.role(), s.role(), cs.nodeAttribute());
                 }
             } else if (s.sequential()) {
                 // Anti-colocating each member with its predecessor alone would let the first and the third
