@@ -163,10 +163,23 @@ final class Colocations {
 
     /** The nodes where the primary of a colocation will be, in the colocation's primary role. */
     static List<SchedNode> primaryNodes(Coloc c) {
+        return primaryNodes(c, false);
+    }
+
+    /**
+     * As {@link #primaryNodes(Coloc)}; {@code forPlacement}: for placing the dependent, where a mandatory colocation
+     * with a clone (no role) counts only the nodes of instances that are not blocked (failed with on-fail=block):
+     * the dependent can run only where the clone will have an unblocked instance (Pacemaker's clone colocation).
+     */
+    static List<SchedNode> primaryNodes(Coloc c, boolean forPlacement) {
         Rsc p = c.primary();
         Role role = c.primaryRole();
         if (p instanceof CloneRsc clone) {
-            return clone.nodesWith(role == Role.STARTED ? null : role);
+            boolean anyRole = role == null || role == Role.STARTED;
+            if (forPlacement && anyRole && c.score() >= Score.INFINITY) {
+                return clone.nodesOfUnblockedInstances();
+            }
+            return clone.nodesWith(anyRole ? null : role);
         }
         SchedNode n = p.assignedNode();
         if (n == null) {
@@ -191,7 +204,7 @@ final class Colocations {
             return;
         }
         Rsc dep = c.dependent();
-        boolean[] together = sameLocationAsAny(cluster, c.attribute(), primaryNodes(c));
+        boolean[] together = sameLocationAsAny(cluster, c.attribute(), primaryNodes(c, true));
         int[] work = null; // copied on the first change
         for (int i = 0; i < together.length; i++) {
             int old = dep.scores[i];

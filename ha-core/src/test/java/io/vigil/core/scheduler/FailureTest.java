@@ -10,6 +10,7 @@ import io.vigil.core.model.Membership;
 import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Role;
+import io.vigil.core.model.Score;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,23 @@ class FailureTest {
 
         assertThat(result.summary()).isEmpty();
         assertThat(result.placement()).singleElement().satisfies(p -> assertThat(p.failed()).isTrue());
+    }
+
+    @Test
+    void a_resource_mandatorily_colocated_with_a_clone_leaves_the_node_where_its_instance_is_blocked() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .clone("routing", c -> c.primitive("bird", "ocf:pacemaker:Dummy", r -> r.op("monitor", o -> o
+                        .interval(Duration.ofSeconds(10)).onFail(OnFail.BLOCK))))
+                .primitive("svc", "ocf:pacemaker:Dummy")
+                .colocation("svc-with-routing", "svc", "routing", Score.INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").running("svc", "node1")
+                .running("bird", "node2").failedMonitor("bird", "node1").build());
+
+        assertThat(result.summary()).containsExactly("Move svc ( node1 -> node2 )");
     }
 
     @Test
