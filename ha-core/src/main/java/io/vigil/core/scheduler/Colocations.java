@@ -85,6 +85,9 @@ final class Colocations {
         // group must be placeable) or its first member (optional).
         if (dep instanceof GroupRsc g && !g.members.isEmpty()) {
             dep = g.members.get(0);
+            if (score >= Score.INFINITY) {
+                afterUnmanagedMember(out, id, g, pri, score, depRole, priRole, attr);
+            }
         }
         if (pri instanceof GroupRsc g && !g.members.isEmpty()) {
             pri = score >= Score.INFINITY ? g.members.get(g.members.size() - 1) : g.members.get(0);
@@ -129,6 +132,25 @@ final class Colocations {
                 for (Rsc p : pris) {
                     add(out, cs.id(), d, p, cs.score(), s1.role(), s2.role(), cs.nodeAttribute());
                 }
+            }
+        }
+    }
+
+    /**
+     * The group's internal chain carries its colocations from the first member to the rest, but not past a member
+     * that is unmanaged (or blocked): it stays where it is. Like Pacemaker (pcmk__group_with_colocations), the
+     * group's mandatory colocations then apply to every member after it directly.
+     */
+    private static void afterUnmanagedMember(List<Coloc> out, String id, GroupRsc g, Rsc pri, int score, Role depRole,
+                                             Role priRole, String attr) {
+        Rsc primary = pri instanceof GroupRsc pg && !pg.members.isEmpty() ? pg.members.get(pg.members.size() - 1) : pri;
+        boolean afterUnmanaged = false;
+        for (Rsc member : g.members) {
+            if (afterUnmanaged && member != primary) {
+                out.add(new Coloc(id, member, primary, score, depRole, priRole, attr));
+            }
+            if (member instanceof PrimitiveRsc p && (!p.managed() || p.blocked)) {
+                afterUnmanaged = true;
             }
         }
     }
