@@ -369,7 +369,10 @@ final class ResourceReader {
         if (values.containsKey("requires")) {
             ctx.warn(op, "ignored operation-level 'requires' (use the resource's meta attribute)");
         }
-        return new Operation(name.value(), interval, timeout, role, onFail, enabled);
+        // Parameters of this operation only (they are part of its parameter digest).
+        Map<String, String> params = ImportContext.values(ctx.nvpairs(op, "instance_attributes", null,
+                this::skipRuledParameters));
+        return new Operation(name.value(), interval, timeout, role, onFail, enabled, params);
     }
 
     private Group group(XmlElement e, Map<String, String> inheritedParams, boolean promotable) {
