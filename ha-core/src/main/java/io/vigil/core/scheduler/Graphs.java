@@ -289,6 +289,9 @@ final class Graphs {
                     g.after(m, last);
                 }
             }
+            if (leaf.definitionChanges != null && last < 0) {
+                definitionChanges(g, cluster, li, leaf);
+            }
         }
         int[] firsts = new int[16];
         int[] thens = new int[16];
@@ -312,6 +315,29 @@ final class Graphs {
             }
         }
         return new TransitionGraph(g.finish(leafIds, nodeNames));
+    }
+
+    /**
+     * A leaf that stays where it runs with a changed definition: the agent reloads its parameters, and recurring
+     * monitors whose parameters changed are scheduled again (the new one replaces the old, as in Pacemaker).
+     */
+    private static void definitionChanges(Builder g, Cluster cluster, int li, PrimitiveRsc leaf) {
+        SchedNode here = leaf.start.node;
+        if (here == null || leaf.currentOn(here) == null || !leaf.actionable() || cluster.maintenanceMode) {
+            return;
+        }
+        int reload = -1;
+        if (leaf.definitionChanges.reloadsOn(here) && leaf.start.runnable) {
+            reload = g.add(ActionType.RELOAD, li, here.index, Duration.ZERO, true, Digests.REASON);
+        }
+        for (Digests.Recurring r : leaf.definitionChanges.reschedule) {
+            if (r.node() == here) {
+                int m = g.add(ActionType.MONITOR, li, here.index, r.interval(), true, Digests.REASON);
+                if (reload >= 0) {
+                    g.after(m, reload);
+                }
+            }
+        }
     }
 
     /** Whether the leaf gets probes: an anonymous clone is probed once per node, through its first instance. */

@@ -57,6 +57,7 @@ final class History {
         // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
         Resolved[] seen = new Resolved[0];
+        List<Digests.Entry> digested = new ArrayList<>();
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
             // Offline nodes' history is not trusted (and without fencing nothing can be learned safely from a node
@@ -89,6 +90,9 @@ final class History {
                     // attach nor a clone's spread uses; only the node becomes known.
                     continue;
                 }
+                if (Digests.carried(ops)) {
+                    digested.add(new Digests.Entry(r.leaf, r.cloneRsc, r.base, node, ops));
+                }
                 if (r.cloneRsc != null) {
                     CloneRsc clone = r.cloneRsc;
                     Outcome out = replay(cluster, ops, r.leaf.primitive, r.leaf);
@@ -111,6 +115,9 @@ final class History {
         }
         multipleActive(cluster);
         failCounts(cluster);
+        if (!digested.isEmpty()) {
+            Digests.check(cluster, digested);
+        }
     }
 
     /**
@@ -476,7 +483,7 @@ final class History {
                     .thenComparing(o -> o.isFailure() ? 0 : 1);
 
     /** The operations in {@link #CALL_ORDER}: the list itself when its call ids already strictly increase. */
-    private static List<OperationRecord> inCallOrder(List<OperationRecord> ops) {
+    static List<OperationRecord> inCallOrder(List<OperationRecord> ops) {
         for (int i = 1; i < ops.size(); i++) {
             if (ops.get(i).callId() <= ops.get(i - 1).callId()) {
                 List<OperationRecord> ordered = new java.util.ArrayList<>(ops);
