@@ -109,10 +109,13 @@ final class Digests {
             if (from < 0) {
                 continue; // stopped since
             }
+            // A start still in flight may not see a reload: it restarts instead (pe_rsc_start_pending).
             boolean pendingStart = false;
+            for (OperationRecord op : ops) {
+                pendingStart |= op.status() == ExecStatus.PENDING && op.operation().equals("start");
+            }
             for (int i = from; i < ops.size(); i++) {
                 OperationRecord op = ops.get(i);
-                pendingStart |= op.status() == ExecStatus.PENDING && op.operation().equals("start");
                 ParameterDigests d = op.digests();
                 if (d == null) {
                     continue; // recorded without digests: nothing to compare
@@ -346,39 +349,61 @@ final class Digests {
 
     /** Pacemaker's digest of a parameter set: MD5 over {@code " <parameters a=\"1\"/>\n"}, names in byte order. */
     static String digest(Map<String, String> params) {
-        StringBuilder xml = new StringBuilder(64).append(" <parameters");
+        java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream(64);
+        xml.writeBytes(" <parameters".getBytes(StandardCharsets.US_ASCII));
         List<String> names = new ArrayList<>(params.keySet());
         names.sort(Digests::byteOrder);
         for (String name : names) {
-            xml.append(' ').append(name).append("=\"");
+            xml.write(' ');
+            xml.writeBytes(name.getBytes(StandardCharsets.UTF_8)); // names are written as they are
+            xml.writeBytes("=\"".getBytes(StandardCharsets.US_ASCII));
             escape(xml, params.get(name));
-            xml.append('"');
+            xml.write('"');
         }
-        xml.append("/>\n");
-        return md5(xml.toString());
+        xml.writeBytes("/>\n".getBytes(StandardCharsets.US_ASCII));
+        return md5(xml.toByteArray());
     }
 
-    /** strcmp on UTF-8: for the names Pacemaker accepts (ASCII), plain char order. */
+    /** strcmp on UTF-8. */
     private static int byteOrder(String a, String b) {
         return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void escape(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
+    /**
+     * Pacemaker's crm_xml_escape, byte for byte: the XML specials as entities, a tab as four spaces, newline and
+     * carriage return as {@code \n} and {@code \r}, other control characters as a backslash and three octal
+     * digits; at the first multi-byte UTF-8 character it stops escaping and copies the rest as it is.
+     */
+    private static void escape(java.io.ByteArrayOutputStream out, String value) {
+        byte[] b = value.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xff;
+            if ((c & 0x80) != 0 && i + 1 < b.length && (b[i + 1] & 0x80) != 0) {
+                out.write(b, i, b.length - i);
+                return;
+            }
+            String replacement = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&apos;";
+                case '&' -> "&amp;";
+                case '\t' -> "    ";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> c < ' ' || c > '~' ? String.format(Locale.ROOT, "\\%03o", (int) b[i]) : null;
+            };
+            if (replacement == null) {
+                out.write(c);
+            } else {
+                out.writeBytes(replacement.getBytes(StandardCharsets.US_ASCII));
             }
         }
     }
 
-    private static String md5(String text) {
+    private static String md5(byte[] text) {
         try {
-            byte[] hash = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("MD5").digest(text);
             StringBuilder hex = new StringBuilder(32);
             for (byte b : hash) {
                 hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));

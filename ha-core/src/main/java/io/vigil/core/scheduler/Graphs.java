@@ -275,14 +275,7 @@ final class Graphs {
             if (last >= 0 && g.runnable(last)) {
                 Role role = leaf.role;
                 for (Operation op : leaf.primitive.operations()) {
-                    if (!op.name().equals("monitor") || !op.isRecurring() || !op.enabled()) {
-                        continue;
-                    }
-                    Role opRole = op.role();
-                    boolean matches = opRole == null || opRole == role
-                            || opRole == Role.STARTED && role != Role.PROMOTED
-                            || opRole == Role.UNPROMOTED && role == Role.STARTED;
-                    if (!matches) {
+                    if (!monitors(op, role)) {
                         continue;
                     }
                     int m = g.add(ActionType.MONITOR, li, leaf.start.node.index, op.interval(), true, null);
@@ -326,18 +319,31 @@ final class Graphs {
         if (here == null || leaf.currentOn(here) == null || !leaf.actionable() || cluster.maintenanceMode) {
             return;
         }
-        int reload = -1;
         if (leaf.definitionChanges.reloadsOn(here) && leaf.start.runnable) {
-            reload = g.add(ActionType.RELOAD, li, here.index, Duration.ZERO, true, Digests.REASON);
+            // After a reload every recurring monitor of the role starts again, with the new parameters.
+            int reload = g.add(ActionType.RELOAD, li, here.index, Duration.ZERO, true, Digests.REASON);
+            for (Operation op : leaf.primitive.operations()) {
+                if (monitors(op, leaf.role)) {
+                    g.after(g.add(ActionType.MONITOR, li, here.index, op.interval(), true, Digests.REASON), reload);
+                }
+            }
+            return;
         }
         for (Digests.Recurring r : leaf.definitionChanges.reschedule) {
             if (r.node() == here) {
-                int m = g.add(ActionType.MONITOR, li, here.index, r.interval(), true, Digests.REASON);
-                if (reload >= 0) {
-                    g.after(m, reload);
-                }
+                g.add(ActionType.MONITOR, li, here.index, r.interval(), true, Digests.REASON);
             }
         }
+    }
+
+    /** Whether a configured operation is a recurring monitor the leaf runs in this role. */
+    private static boolean monitors(Operation op, Role role) {
+        if (!op.name().equals("monitor") || !op.isRecurring() || !op.enabled()) {
+            return false;
+        }
+        Role opRole = op.role();
+        return opRole == null || opRole == role || opRole == Role.STARTED && role != Role.PROMOTED
+                || opRole == Role.UNPROMOTED && role == Role.STARTED;
     }
 
     /** Whether the leaf gets probes: an anonymous clone is probed once per node, through its first instance. */
