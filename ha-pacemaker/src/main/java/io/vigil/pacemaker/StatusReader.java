@@ -313,6 +313,29 @@ final class StatusReader {
                 millis(op, first(op, "exec-time", "exec_time")), digests(op));
     }
 
+    /**
+     * The statuses without the recorded parameter digests of these resources (ids without {@code :N}): their
+     * parameters differ per node, which Vigil does not model, so comparing digests would restart them for nothing.
+     */
+    static List<NodeStatus> withoutDigests(List<NodeStatus> statuses, Set<String> resources) {
+        List<NodeStatus> out = new ArrayList<>(statuses.size());
+        for (NodeStatus ns : statuses) {
+            List<ResourceHistory> history = new ArrayList<>(ns.history().size());
+            for (ResourceHistory h : ns.history()) {
+                String id = h.resource();
+                int colon = id.lastIndexOf(':');
+                if (resources.contains(colon > 0 ? id.substring(0, colon) : id)) {
+                    h = new ResourceHistory(id, h.agent(), h.operations().stream().map(o -> o.withDigests(null))
+                            .toList());
+                }
+                history.add(h);
+            }
+            out.add(new NodeStatus(ns.name(), ns.membership(), ns.standby(), ns.maintenance(), ns.attributes(),
+                    history, ns.failCounts()));
+        }
+        return out;
+    }
+
     /** The parameter digests an operation was recorded with, or null when it has none. */
     private ParameterDigests digests(XmlElement op) {
         String all = CibXml.attr(op, "op-digest");
