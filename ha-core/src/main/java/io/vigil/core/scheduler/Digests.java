@@ -94,7 +94,7 @@ final class Digests {
      * operations since its last start.
      */
     static void check(Cluster cluster, List<Entry> entries) {
-        Map<String, String> digestCache = new HashMap<>();
+        Map<Key, Current> digestCache = new HashMap<>();
         for (Entry e : entries) {
             SchedNode node = e.node();
             if (!(node.maintenance || node.online() && !node.unclean() && !node.standby && !node.shuttingDown)) {
@@ -211,23 +211,29 @@ final class Digests {
         return null;
     }
 
+    /** The parameters of one operation of one primitive, as digested, and their digest. */
+    private record Current(Map<String, String> parameters, String digest) {
+    }
+
+    /** What the current parameters are computed from; records of the same operation share them. */
+    private record Key(String primitive, String task, Duration interval) {
+    }
+
     /** Compares one recorded operation with the current definition (rsc_action_digest_cmp). */
     static Verdict compare(Cluster cluster, Primitive p, Operation config, OperationRecord op,
-                           Map<String, String> cache) {
+                           Map<Key, Current> cache) {
         ParameterDigests d = op.digests();
-        Map<String, String> all = parameters(p, config, op.interval(), timeout(cluster, config));
-        String key = p.id() + "\u0000" + op.key();
-        String allDigest = cache.get(key);
-        if (allDigest == null) {
-            allDigest = digest(all);
-            cache.put(key, allDigest);
-        }
+        Current current = cache.computeIfAbsent(new Key(p.id(), op.operation(), op.interval()), k -> {
+            Map<String, String> all = parameters(p, config, op.interval(), timeout(cluster, config));
+            return new Current(all, digest(all));
+        });
+        Map<String, String> all = current.parameters();
         Verdict v;
         if (d.restart() != null && !d.restart().equals(restartDigest(all, d.restartParameters()))) {
             v = Verdict.RESTART;
         } else if (d.all() == null) {
             v = Verdict.CHANGED; // unknown what it ran with
-        } else if (!d.all().equals(allDigest)) {
+        } else if (!d.all().equals(current.digest())) {
             // A one-off operation with parameters of its own restarts, so they apply to it (pe_digest.c).
             boolean ownParams = config != null && !config.parameters().isEmpty();
             v = op.interval().isZero() && ownParams ? Verdict.RESTART : Verdict.CHANGED;
