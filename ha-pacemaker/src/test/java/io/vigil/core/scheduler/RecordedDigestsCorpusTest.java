@@ -63,9 +63,10 @@ class RecordedDigestsCorpusTest {
         if (Boolean.getBoolean("vigil.digest.verbose")) {
             misses.forEach(m -> LOG.warn("differs: {}", m));
         }
-        // The visible corpus: 2,306 of 2,394 recorded digests (96%) match; the rest are definitions Pacemaker's
-        // test authors changed on purpose, operations recorded by old versions on resources since reconfigured,
-        // and masked (sanitised) passwords.
+        // The visible corpus: 2,366 of 2,455 recorded digests (96.4%) match. Each of the other 89 is what
+        // crm_simulate 2.1.5 computes for it too (it logs the digest it compares with): definitions the test
+        // authors changed on purpose, resources reconfigured since the operation ran, masked passwords. A digest
+        // missing the recurring operations' timeout, say, would match about half.
         assertThat(total).isGreaterThan(0);
         assertThat(counts[0] * 100 / total).as(rate).isGreaterThanOrEqualTo(95);
     }
