@@ -144,9 +144,14 @@ final class Digests {
                 }
                 if (recurring) {
                     c.reschedule.add(new Recurring(node, task, op.interval()));
-                } else if (v == Verdict.CHANGED && d.restart() != null && !pendingStart
-                        && !leaf.currentOn(node).failed()) {
-                    c.reload.add(node); // the agent can reload (it recorded a restart digest)
+                } else if (v == Verdict.CHANGED && d.restart() != null) {
+                    // The agent can reload (it recorded a restart digest); not a failed resource, which is
+                    // recovered anyway, nor one whose start is still pending (schedule_reload).
+                    if (pendingStart) {
+                        c.restart = true;
+                    } else if (!leaf.currentOn(node).failed()) {
+                        c.reload.add(node);
+                    }
                 } else {
                     c.restart = true;
                 }
