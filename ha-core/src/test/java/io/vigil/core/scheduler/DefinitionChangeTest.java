@@ -120,6 +120,19 @@ class DefinitionChangeTest {
     }
 
     @Test
+    void a_failed_resource_is_recovered_rather_than_reloaded() {
+        ParameterDigests start = new ParameterDigests(IP1_PORT1, IP1, List.of("ip"), null, null, "3.0.14");
+        OperationRecord failedMonitor = new OperationRecord("monitor", Duration.ofSeconds(10), 2, 1, 0,
+                ExecStatus.DONE, Clusters.NOW, Clusters.NOW, Duration.ZERO, ParameterDigests.of(MONITOR_IP1));
+
+        SchedulerResult result = schedule(web(params("ip", "10.0.0.1", "port", "2")),
+                history(op("start", 0, 1, start), failedMonitor).build());
+
+        assertThat(result.summary()).containsExactly("Recover web ( node1 )");
+        assertThat(actions(result)).doesNotContain("RELOAD web node1");
+    }
+
+    @Test
     void a_change_of_a_parameter_that_cannot_be_reloaded_restarts() {
         ParameterDigests start = new ParameterDigests(IP1_PORT1, IP1, List.of("ip"), null, null, "3.0.14");
 
