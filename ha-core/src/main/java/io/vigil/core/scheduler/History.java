@@ -239,7 +239,7 @@ final class History {
      * Whether a resource may only start once the nodes it may be active on are fenced: requires=fencing or
      * unfencing, by default with fencing enabled except for fence devices (which default to quorum).
      */
-    static boolean needsFencing(Cluster cluster, PrimitiveRsc leaf) {
+    private static boolean needsFencing(Cluster cluster, PrimitiveRsc leaf) {
         if (!cluster.stonith) {
             return false;
         }
@@ -598,7 +598,7 @@ final class History {
      * pcmk_xe_mask_probe_failure): result "not installed" (5) or "invalid parameter" (2), or op-status
      * "not installed".
      */
-    static boolean maskedProbeFailure(OperationRecord op, int rc) {
+    private static boolean maskedProbeFailure(OperationRecord op, int rc) {
         return rc == 5 || rc == 2 || op.status() == ExecStatus.NOT_INSTALLED;
     }
 
