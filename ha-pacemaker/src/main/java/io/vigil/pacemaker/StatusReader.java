@@ -22,6 +22,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Reads the {@code status} section: each node's membership (as Pacemaker derives it from {@code node_state}),
@@ -274,9 +278,12 @@ final class StatusReader {
             String type = CibXml.attr(r, "type");
             AgentType agent = standard == null || type == null ? null
                     : new AgentType(standard, "ocf".equals(standard) ? CibXml.attr(r, "provider") : null, type);
-            List<OperationRecord> ops = new ArrayList<>();
-            for (XmlElement op : CibXml.children(r, "lrm_rsc_op")) {
-                ops.add(operation(op));
+            List<Object> read = r.operations();
+            List<OperationRecord> ops = new ArrayList<>(read == null ? 0 : read.size());
+            if (read != null) {
+                for (Object op : read) {
+                    ops.add(op instanceof OperationRecord record ? record : operation((XmlElement) op));
+                }
             }
             out.add(new ResourceHistory(id, agent, ops));
         }
@@ -375,6 +382,284 @@ final class StatusReader {
                 throw new IllegalArgumentException("'" + t + "' is not a time in seconds since the epoch");
             }
         }));
+    }
+
+    /**
+     * Reads {@code lrm_rsc_op} start tags straight from the parser into {@link OperationRecord}s, for the usual case
+     * where every value is plain: the same record as {@link #operation(XmlElement)}, without building an element
+     * first (a large CIB holds hundreds of thousands of operations). Anything else (a missing operation name, a value
+     * that is not a plain number, an unusual op-status, ...) gives null, and the operation is read the usual way,
+     * with its warnings and errors.
+     *
+     * <p>Values are read from the parser's character buffer ({@link XMLStreamReader2#getAttributeAs}), not as
+     * strings: the first string asked of Aalto copies all of the element's attribute values (most of the 40 MB of a
+     * 32 x 2,000 CIB) into one string. Aalto hands over a value without its leading and trailing whitespace (as
+     * {@link String#trim()} takes it off); for numbers that is how the usual path reads them too, and an operation
+     * name is taken only when no whitespace was taken off (else the usual path keeps it as it is). Repeated values
+     * (names, intervals, timestamps) are shared.
+     */
+    static final class QuickOperations {
+        /** Instant.MAX in seconds: a larger timestamp is the usual path's to report. */
+        private static final long MAX_SECONDS = 31556889864403199L;
+        private static final long NOT_PLAIN = ImportContext.NOT_PLAIN;
+        /** By op-status + 1, as {@link StatusReader#execStatus} reads -1 to 7 (without a warning). */
+        private static final ExecStatus[] EXEC_STATUS = {ExecStatus.PENDING, ExecStatus.DONE, ExecStatus.CANCELLED,
+            ExecStatus.TIMEOUT, ExecStatus.NOT_SUPPORTED, ExecStatus.ERROR, ExecStatus.ERROR_HARD,
+            ExecStatus.ERROR_FATAL, ExecStatus.NOT_INSTALLED};
+        /** At most this many distinct operation names are shared (a CIB has a handful). */
+        private static final int SHARED_NAMES = 32;
+
+        private final Value value = new Value();
+        private final String[] names = new String[SHARED_NAMES];
+        private int nameCount;
+        private long lastIntervalMs = -1;
+        private Duration lastInterval;
+        private long lastSeconds = Long.MIN_VALUE;
+        private Instant lastInstant;
+
+        /** The operation at the reader's start tag, or null when it has to be read the usual way. */
+        OperationRecord read(XMLStreamReader reader) throws XMLStreamException {
+            XMLStreamReader2 r = (XMLStreamReader2) reader;
+            String name = null;
+            long interval = 0;
+            long call = -1;
+            long rc = 0;
+            long code = 0;
+            long expected = NOT_PLAIN;
+            boolean key = false;
+            long lastRun = NOT_PLAIN;
+            long lastRunOld = NOT_PLAIN;
+            long lastRcChange = NOT_PLAIN;
+            long lastRcChangeOld = NOT_PLAIN;
+            long exec = NOT_PLAIN;
+            long execOld = NOT_PLAIN;
+            boolean hasRun = false;
+            boolean hasRunOld = false;
+            boolean hasChange = false;
+            boolean hasChangeOld = false;
+            boolean hasExec = false;
+            boolean hasExecOld = false;
+            int n = r.getAttributeCount();
+            for (int i = 0; i < n; i++) {
+                String attribute = r.getAttributeLocalName(i);
+                switch (attribute) {
+                    case "operation" -> {
+                        r.getAttributeAs(i, value);
+                        name = value.untrimmed() ? name(value) : null;
+                        if (name == null) {
+                            return null;
+                        }
+                    }
+                    case "interval" -> interval = integer(r, i);
+                    case "call-id" -> call = integer(r, i);
+                    case "rc-code" -> rc = integer(r, i);
+                    case "op-status" -> code = integer(r, i);
+                    case "transition-key" -> {
+                        r.getAttributeAs(i, value);
+                        expected = value.expectedRc();
+                        key = true;
+                    }
+                    case "last-run" -> {
+                        lastRun = seconds(r, i);
+                        hasRun = true;
+                    }
+                    case "last_run" -> {
+                        lastRunOld = seconds(r, i);
+                        hasRunOld = true;
+                    }
+                    case "last-rc-change" -> {
+                        lastRcChange = seconds(r, i);
+                        hasChange = true;
+                    }
+                    case "last_rc_change" -> {
+                        lastRcChangeOld = seconds(r, i);
+                        hasChangeOld = true;
+                    }
+                    case "exec-time" -> {
+                        exec = integer(r, i);
+                        hasExec = true;
+                    }
+                    case "exec_time" -> {
+                        execOld = integer(r, i);
+                        hasExecOld = true;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            // The new spelling wins when both are present; whichever is read must be plain.
+            long run = hasRun ? lastRun : lastRunOld;
+            long change = hasChange ? lastRcChange : lastRcChangeOld;
+            long execMs = hasExec ? exec : execOld;
+            hasRun |= hasRunOld;
+            hasChange |= hasChangeOld;
+            hasExec |= hasExecOld;
+            if (name == null || interval == NOT_PLAIN || call == NOT_PLAIN || rc == NOT_PLAIN || code < -1 || code > 7
+                    || key && expected == NOT_PLAIN || hasRun && run == NOT_PLAIN
+                    || hasChange && change == NOT_PLAIN || hasExec && execMs == NOT_PLAIN) {
+                return null;
+            }
+            ExecStatus status = EXEC_STATUS[(int) code + 1];
+            if (rc == 190) {
+                rc = 0;
+            } else if (rc == 191) {
+                rc = 8;
+            } else if (rc == 193) {
+                status = ExecStatus.PENDING;
+            }
+            return new OperationRecord(name, interval(interval), call, (int) rc, key ? (int) expected : (int) rc,
+                    status, hasRun ? instant(run) : null, hasChange ? instant(change) : null,
+                    hasExec ? Duration.ofMillis(execMs) : null);
+        }
+
+        /** A plain number in the int range, as {@link ImportContext#integer} takes it; else NOT_PLAIN. */
+        private long integer(XMLStreamReader2 r, int i) throws XMLStreamException {
+            r.getAttributeAs(i, value);
+            long v = value.number();
+            return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : NOT_PLAIN;
+        }
+
+        /** A plain number of seconds that {@link Instant} can hold; else NOT_PLAIN. */
+        private long seconds(XMLStreamReader2 r, int i) throws XMLStreamException {
+            r.getAttributeAs(i, value);
+            long v = value.number();
+            return v != NOT_PLAIN && Math.abs(v) <= MAX_SECONDS ? v : NOT_PLAIN;
+        }
+
+        /** The name in {@code v}, shared with an earlier operation of the same name. */
+        private String name(Value v) {
+            for (int k = 0; k < nameCount; k++) {
+                if (v.is(names[k])) {
+                    return names[k];
+                }
+            }
+            String name = v.string();
+            if (name.isBlank()) {
+                return null;
+            }
+            if (nameCount < SHARED_NAMES) {
+                names[nameCount++] = name;
+            }
+            return name;
+        }
+
+        private Duration interval(long ms) {
+            if (ms != lastIntervalMs) {
+                lastIntervalMs = ms;
+                lastInterval = Duration.ofMillis(ms);
+            }
+            return lastInterval;
+        }
+
+        private Instant instant(long seconds) {
+            if (seconds != lastSeconds) {
+                lastSeconds = seconds;
+                lastInstant = Instant.ofEpochSecond(seconds);
+            }
+            return lastInstant;
+        }
+    }
+
+    /** One attribute value as the parser hands it over: a range of its buffer, whitespace taken off both ends. */
+    private static final class Value extends TypedValueDecoder {
+        private char[] buf;
+        private int start;
+        private int end;
+        /** Whether {@link #buf} is the parser's buffer, where the characters around the value can be looked at. */
+        private boolean inBuffer;
+
+        @Override
+        public void decode(String v) {
+            buf = v.toCharArray();
+            start = 0;
+            end = buf.length;
+            inBuffer = false;
+        }
+
+        @Override
+        public void decode(char[] b, int from, int to) {
+            buf = b;
+            start = from;
+            end = to;
+            inBuffer = true;
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            buf = null;
+            inBuffer = false;
+        }
+
+        /**
+         * True only when no whitespace was taken off: the characters next to the value in the parser's buffer are
+         * not whitespace (whitespace taken off would still be there). Conservative: a value that merely follows
+         * one ending in whitespace also answers false.
+         */
+        boolean untrimmed() {
+            return buf != null && inBuffer && (start == 0 || buf[start - 1] > ' ') && (end == buf.length || buf[end] > ' ');
+        }
+
+        /** {@link ImportContext#plainNumber} of the value. */
+        long number() {
+            return buf == null ? NOT_PLAIN_NUMBER : plain(buf, start, end);
+        }
+
+        /** The third field of a transition key ({@code action:transition:rc:uuid}) as a plain number, else NOT_PLAIN. */
+        long expectedRc() {
+            if (buf == null) {
+                return NOT_PLAIN_NUMBER;
+            }
+            int colons = 0;
+            int from = -1;
+            for (int i = start; i < end; i++) {
+                if (buf[i] == ':') {
+                    colons++;
+                    if (colons == 2) {
+                        from = i + 1;
+                    } else if (colons == 3) {
+                        long v = plain(buf, from, i);
+                        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : NOT_PLAIN_NUMBER;
+                    }
+                }
+            }
+            return NOT_PLAIN_NUMBER;
+        }
+
+        boolean is(String s) {
+            int len = end - start;
+            if (buf == null || s.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (s.charAt(i) != buf[start + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String string() {
+            return new String(buf, start, end - start);
+        }
+
+        private static final long NOT_PLAIN_NUMBER = ImportContext.NOT_PLAIN;
+
+        /** As {@link ImportContext#plainNumber}: optional minus, 1 to 18 digits, nothing else. */
+        private static long plain(char[] b, int from, int to) {
+            int i = from < to && b[from] == '-' ? from + 1 : from;
+            if (i == to || to - i > 18) {
+                return NOT_PLAIN_NUMBER;
+            }
+            long r = 0;
+            for (; i < to; i++) {
+                char c = b[i];
+                if (c < '0' || c > '9') {
+                    return NOT_PLAIN_NUMBER;
+                }
+                r = r * 10 + (c - '0');
+            }
+            return b[from] == '-' ? -r : r;
+        }
     }
 
     private Duration millis(XmlElement e, String v) {
