@@ -412,8 +412,9 @@ final class StatusReader {
         private final Value value = new Value();
         private final String[] names = new String[SHARED_NAMES];
         private int nameCount;
-        private long lastIntervalMs = -1;
-        private Duration lastInterval;
+        private final long[] intervalMs = new long[16];
+        private final Duration[] intervals = new Duration[16];
+        private int intervalCount;
         private long lastSeconds = Long.MIN_VALUE;
         private Instant lastInstant;
 
@@ -543,12 +544,19 @@ final class StatusReader {
             return name;
         }
 
+        /** A shared Duration per interval (a CIB has a handful of distinct ones). */
         private Duration interval(long ms) {
-            if (ms != lastIntervalMs) {
-                lastIntervalMs = ms;
-                lastInterval = Duration.ofMillis(ms);
+            for (int k = 0; k < intervalCount; k++) {
+                if (intervalMs[k] == ms) {
+                    return intervals[k];
+                }
             }
-            return lastInterval;
+            Duration d = Duration.ofMillis(ms);
+            if (intervalCount < intervals.length) {
+                intervalMs[intervalCount] = ms;
+                intervals[intervalCount++] = d;
+            }
+            return d;
         }
 
         private Instant instant(long seconds) {
