@@ -10,8 +10,6 @@ import io.vigil.core.model.NodeDefinition;
 import io.vigil.core.model.Problem;
 
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,16 +54,18 @@ public final class CibImporter {
      * @throws UnsupportedCibException  when it uses something Vigil cannot represent
      */
     public static ImportedCib importFile(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return importStream(in, file.toString());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CibImportException(file + ": cannot read: " + e.getMessage(), e);
         }
+        return importParsed(CibXml.parse(bytes, file.toString()), file.toString());
     }
 
     /** Imports a CIB held in a string; see {@link #importFile(Path)}. */
     public static ImportedCib importXml(String xml) {
-        return importStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "<string>");
+        return importParsed(CibXml.parse(xml.getBytes(StandardCharsets.UTF_8), "<string>"), "<string>");
     }
 
     /**
@@ -74,7 +74,10 @@ public final class CibImporter {
      * @param source what to call the input in error messages, e.g. a file name
      */
     public static ImportedCib importStream(InputStream in, String source) {
-        XmlElement root = CibXml.parse(in, source);
+        return importParsed(CibXml.parse(in, source), source);
+    }
+
+    private static ImportedCib importParsed(XmlElement root, String source) {
         try {
             return read(new ImportContext(root));
         } catch (CibImportException e) {

@@ -5,6 +5,8 @@ import io.vigil.core.model.OperationRecord;
 import org.codehaus.stax2.XMLStreamLocation2;
 import org.codehaus.stax2.XMLStreamReader2;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,6 +73,28 @@ final class CibXml {
      * @throws CibImportException for malformed XML or a DOCTYPE, naming line and column
      */
     static XmlElement parse(InputStream in, String source) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new CibImportException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(bytes, source);
+    }
+
+    /**
+     * Parses a document held in memory: with {@link PlainXml} when it is plain XML (as CIBs are), else (and for
+     * every error) with Aalto; the tree is the same either way.
+     *
+     * @throws CibImportException for malformed XML or a DOCTYPE, naming line and column
+     */
+    static XmlElement parse(byte[] bytes, String source) {
+        XmlElement plain = PlainXml.parse(bytes);
+        return plain != null ? plain : parseGeneral(new ByteArrayInputStream(bytes), source);
+    }
+
+    /** Parses a document with Aalto. */
+    static XmlElement parseGeneral(InputStream in, String source) {
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(in);

@@ -432,7 +432,7 @@ final class StatusReader {
         /** At most this many distinct operation names are shared (a CIB has a handful). */
         private static final int SHARED_NAMES = 32;
 
-        private final Value value = new Value();
+        private AaltoSource aalto;
         private final String[] names = new String[SHARED_NAMES];
         private int nameCount;
         private final long[] intervalMs = new long[16];
@@ -441,9 +441,17 @@ final class StatusReader {
         private long lastSeconds = Long.MIN_VALUE;
         private Instant lastInstant;
 
-        /** The operation at the reader's start tag, or null when it has to be read the usual way. */
-        OperationRecord read(XMLStreamReader reader) throws XMLStreamException {
-            XMLStreamReader2 r = (XMLStreamReader2) reader;
+        /** The operation at the Aalto reader's start tag, or null when it has to be read the usual way. */
+        OperationRecord read(XMLStreamReader reader) {
+            if (aalto == null) {
+                aalto = new AaltoSource();
+            }
+            aalto.reader = (XMLStreamReader2) reader;
+            return read(aalto);
+        }
+
+        /** The operation whose start tag {@code s} holds, or null when it has to be read the usual way. */
+        OperationRecord read(OperationSource s) {
             String name = null;
             long interval = 0;
             long call = -1;
@@ -463,48 +471,45 @@ final class StatusReader {
             boolean hasChangeOld = false;
             boolean hasExec = false;
             boolean hasExecOld = false;
-            int n = r.getAttributeCount();
+            int n = s.count();
             for (int i = 0; i < n; i++) {
-                String attribute = r.getAttributeLocalName(i);
-                switch (attribute) {
+                switch (s.name(i)) {
                     case "operation" -> {
-                        r.getAttributeAs(i, value);
-                        name = value.untrimmed() ? name(value) : null;
+                        name = s.select(i) && s.verbatim() ? name(s) : null;
                         if (name == null) {
                             return null;
                         }
                     }
-                    case "interval" -> interval = integer(r, i);
-                    case "call-id" -> call = integer(r, i);
-                    case "rc-code" -> rc = integer(r, i);
-                    case "op-status" -> code = integer(r, i);
+                    case "interval" -> interval = integer(s, i);
+                    case "call-id" -> call = integer(s, i);
+                    case "rc-code" -> rc = integer(s, i);
+                    case "op-status" -> code = integer(s, i);
                     case "transition-key" -> {
-                        r.getAttributeAs(i, value);
-                        expected = value.expectedRc();
+                        expected = s.select(i) ? s.expectedRc() : NOT_PLAIN;
                         key = true;
                     }
                     case "last-run" -> {
-                        lastRun = seconds(r, i);
+                        lastRun = seconds(s, i);
                         hasRun = true;
                     }
                     case "last_run" -> {
-                        lastRunOld = seconds(r, i);
+                        lastRunOld = seconds(s, i);
                         hasRunOld = true;
                     }
                     case "last-rc-change" -> {
-                        lastRcChange = seconds(r, i);
+                        lastRcChange = seconds(s, i);
                         hasChange = true;
                     }
                     case "last_rc_change" -> {
-                        lastRcChangeOld = seconds(r, i);
+                        lastRcChangeOld = seconds(s, i);
                         hasChangeOld = true;
                     }
                     case "exec-time" -> {
-                        exec = integer(r, i);
+                        exec = integer(s, i);
                         hasExec = true;
                     }
                     case "exec_time" -> {
-                        execOld = integer(r, i);
+                        execOld = integer(s, i);
                         hasExecOld = true;
                     }
                     default -> {
@@ -537,28 +542,26 @@ final class StatusReader {
         }
 
         /** A plain number in the int range, as {@link ImportContext#integer} takes it; else NOT_PLAIN. */
-        private long integer(XMLStreamReader2 r, int i) throws XMLStreamException {
-            r.getAttributeAs(i, value);
-            long v = value.number();
+        private static long integer(OperationSource s, int i) {
+            long v = s.select(i) ? s.number() : NOT_PLAIN;
             return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : NOT_PLAIN;
         }
 
         /** A plain number of seconds that {@link Instant} can hold; else NOT_PLAIN. */
-        private long seconds(XMLStreamReader2 r, int i) throws XMLStreamException {
-            r.getAttributeAs(i, value);
-            long v = value.number();
+        private static long seconds(OperationSource s, int i) {
+            long v = s.select(i) ? s.number() : NOT_PLAIN;
             return v != NOT_PLAIN && Math.abs(v) <= MAX_SECONDS ? v : NOT_PLAIN;
         }
 
-        /** The name in {@code v}, shared with an earlier operation of the same name. */
-        private String name(Value v) {
+        /** The selected value as an operation name, shared with an earlier operation of the same name. */
+        private String name(OperationSource s) {
             for (int k = 0; k < nameCount; k++) {
-                if (v.is(names[k])) {
+                if (s.is(names[k])) {
                     return names[k];
                 }
             }
-            String name = v.string();
-            if (name.isBlank()) {
+            String name = s.string();
+            if (name == null || name.isBlank()) {
                 return null;
             }
             if (nameCount < SHARED_NAMES) {
@@ -591,13 +594,66 @@ final class StatusReader {
         }
     }
 
-    /** One attribute value as the parser hands it over: a range of its buffer, whitespace taken off both ends. */
-    private static final class Value extends TypedValueDecoder {
+    /** The attributes of an {@code lrm_rsc_op} start tag, as {@link QuickOperations} reads them. */
+    interface OperationSource {
+        /** How many attributes. */
+        int count();
+
+        /** Attribute i's name. */
+        String name(int i);
+
+        /** Makes attribute i's value the current one; false when it cannot be read here (nor the operation). */
+        boolean select(int i);
+
+        /** The current value as {@link ImportContext#plainNumber} reads it. */
+        long number();
+
+        /** The third field of the current value as a transition key, a plain int; else NOT_PLAIN. */
+        long expectedRc();
+
+        /** Whether the current value is {@code s}. */
+        boolean is(String s);
+
+        /** The current value; null when empty. */
+        String string();
+
+        /** Whether the current value is exactly as written (as {@link #string()} gives it). */
+        boolean verbatim();
+    }
+
+    /**
+     * Values from Aalto's character buffer ({@link XMLStreamReader2#getAttributeAs}), not as strings: the first
+     * string asked of Aalto copies all of the element's attribute values (most of a large CIB) into one string.
+     * Aalto hands a value over without its leading and trailing whitespace (as {@link String#trim()} takes it off);
+     * for numbers that is how the usual path reads them too, and a name is taken only when nothing was taken off.
+     */
+    private static final class AaltoSource extends TypedValueDecoder implements OperationSource {
+        private XMLStreamReader2 reader;
         private char[] buf;
         private int start;
         private int end;
         /** Whether {@link #buf} is the parser's buffer, where the characters around the value can be looked at. */
         private boolean inBuffer;
+
+        @Override
+        public int count() {
+            return reader.getAttributeCount();
+        }
+
+        @Override
+        public String name(int i) {
+            return reader.getAttributeLocalName(i);
+        }
+
+        @Override
+        public boolean select(int i) {
+            try {
+                reader.getAttributeAs(i, this);
+                return true;
+            } catch (XMLStreamException e) {
+                return false;
+            }
+        }
 
         @Override
         public void decode(String v) {
@@ -626,19 +682,20 @@ final class StatusReader {
          * not whitespace (whitespace taken off would still be there). Conservative: a value that merely follows
          * one ending in whitespace also answers false.
          */
-        boolean untrimmed() {
+        @Override
+        public boolean verbatim() {
             return buf != null && inBuffer && (start == 0 || buf[start - 1] > ' ') && (end == buf.length || buf[end] > ' ');
         }
 
-        /** {@link ImportContext#plainNumber} of the value. */
-        long number() {
-            return buf == null ? NOT_PLAIN_NUMBER : plain(buf, start, end);
+        @Override
+        public long number() {
+            return buf == null ? ImportContext.NOT_PLAIN : plain(buf, start, end);
         }
 
-        /** The third field of a transition key ({@code action:transition:rc:uuid}) as a plain number, else NOT_PLAIN. */
-        long expectedRc() {
+        @Override
+        public long expectedRc() {
             if (buf == null) {
-                return NOT_PLAIN_NUMBER;
+                return ImportContext.NOT_PLAIN;
             }
             int colons = 0;
             int from = -1;
@@ -649,14 +706,15 @@ final class StatusReader {
                         from = i + 1;
                     } else if (colons == 3) {
                         long v = plain(buf, from, i);
-                        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : NOT_PLAIN_NUMBER;
+                        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : ImportContext.NOT_PLAIN;
                     }
                 }
             }
-            return NOT_PLAIN_NUMBER;
+            return ImportContext.NOT_PLAIN;
         }
 
-        boolean is(String s) {
+        @Override
+        public boolean is(String s) {
             int len = end - start;
             if (buf == null || s.length() != len) {
                 return false;
@@ -669,23 +727,22 @@ final class StatusReader {
             return true;
         }
 
-        String string() {
-            return new String(buf, start, end - start);
+        @Override
+        public String string() {
+            return buf == null ? null : new String(buf, start, end - start);
         }
-
-        private static final long NOT_PLAIN_NUMBER = ImportContext.NOT_PLAIN;
 
         /** As {@link ImportContext#plainNumber}: optional minus, 1 to 18 digits, nothing else. */
         private static long plain(char[] b, int from, int to) {
             int i = from < to && b[from] == '-' ? from + 1 : from;
             if (i == to || to - i > 18) {
-                return NOT_PLAIN_NUMBER;
+                return ImportContext.NOT_PLAIN;
             }
             long r = 0;
             for (; i < to; i++) {
                 char c = b[i];
                 if (c < '0' || c > '9') {
-                    return NOT_PLAIN_NUMBER;
+                    return ImportContext.NOT_PLAIN;
                 }
                 r = r * 10 + (c - '0');
             }

@@ -48,6 +48,15 @@ final class XmlElement {
         return null;
     }
 
+    /** The attribute names, in document order. */
+    List<String> attributeNames() {
+        List<String> out = new ArrayList<>(attributes.length / 2);
+        for (int i = 0; i < attributes.length; i += 2) {
+            out.add(attributes[i]);
+        }
+        return out;
+    }
+
     /** The direct child elements, in document order (unmodifiable). */
     List<XmlElement> children() {
         return children.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(children);
