@@ -46,7 +46,10 @@ final class CibXml {
     private static final int SHARED_VALUES = 4096;
 
     /** Thread-safe once configured; creating it is not free, so it is made once. */
-    private static final XMLInputFactory FACTORY = factory();
+    private static final class Factory {
+        /** Made on first use: a plain CIB ({@link PlainXml}) never needs it. */
+        static final XMLInputFactory INSTANCE = factory();
+    }
 
     private CibXml() {
     }
@@ -97,7 +100,7 @@ final class CibXml {
     static XmlElement parseGeneral(InputStream in, String source) {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(in);
+            reader = Factory.INSTANCE.createXMLStreamReader(in);
             return build(reader, source);
         } catch (XMLStreamException e) {
             Location at = e.getLocation();

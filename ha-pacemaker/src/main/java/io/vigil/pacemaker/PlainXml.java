@@ -11,8 +11,9 @@ import java.util.Map;
  * A scanner for the plain XML that CIBs are written in: ASCII, elements, attributes, comments, whitespace, the five
  * predefined entities and character references, and an optional {@code <?xml version="1.0" encoding="UTF-8"?>}
  * declaration. It builds the same tree as {@link CibXml}'s Aalto-based reader (the same elements, attributes,
- * positions and {@link OperationRecord}s read straight from {@code lrm_rsc_op} start tags), in a fraction of the
- * time: a short-lived {@code simulate} process on a 40 MB CIB spent a third of its CPU in the general parser.
+ * positions and {@link OperationRecord}s read straight from {@code lrm_rsc_op} start tags) with less CPU: a
+ * short-lived {@code simulate} process on a 40 MB CIB spent more than a third of its CPU in the general parser,
+ * and this takes about 0.12 s of the ~1.3 s of 32 x 2,000 after a node failure (docs/benchmarks.md).
  *
  * <p>Whatever is outside that subset (a DOCTYPE, CDATA, processing instructions, other encodings, non-ASCII
  * bytes, other entities) and anything malformed gives null: the caller then parses the document with the general
