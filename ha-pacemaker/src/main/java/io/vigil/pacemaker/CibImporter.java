@@ -10,6 +10,7 @@ import io.vigil.core.model.NodeDefinition;
 import io.vigil.core.model.Problem;
 
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +57,20 @@ public final class CibImporter {
     public static ImportedCib importFile(Path file) {
         byte[] bytes;
         try {
+            if (Files.size(file) > IN_MEMORY_LIMIT) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    return importStream(in, file.toString());
+                }
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CibImportException(file + ": cannot read: " + e.getMessage(), e);
         }
         return importParsed(CibXml.parse(bytes, file.toString()), file.toString());
     }
+
+    /** Files up to this size (1 GiB) are read into memory and parsed with the faster scanner when plain. */
+    private static final long IN_MEMORY_LIMIT = 1L << 30;
 
     /** Imports a CIB held in a string; see {@link #importFile(Path)}. */
     public static ImportedCib importXml(String xml) {

@@ -6,7 +6,6 @@ import org.codehaus.stax2.XMLStreamLocation2;
 import org.codehaus.stax2.XMLStreamReader2;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ final class CibXml {
     }
 
     /**
-     * Parses a document.
+     * Parses a document from a stream, as it comes (with Aalto: a stream is not read into memory first).
      *
      * @param in     the XML
      * @param source what to call it in error messages (a file name)
@@ -76,13 +75,7 @@ final class CibXml {
      * @throws CibImportException for malformed XML or a DOCTYPE, naming line and column
      */
     static XmlElement parse(InputStream in, String source) {
-        byte[] bytes;
-        try {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new CibImportException(source + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(bytes, source);
+        return parseGeneral(in, source);
     }
 
     /**
