@@ -8,6 +8,7 @@ import io.vigil.core.model.Membership;
 import io.vigil.core.model.NodeDefinition;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.ParameterDigests;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Score;
 
@@ -43,13 +44,16 @@ final class StatusReader {
      */
     static final Set<String> OPERATION_ATTRIBUTES = Set.of("id", "id-ref", "operation", "interval", "call-id",
             "rc-code", "op-status", "last-run", "last_run", "last-rc-change", "last_rc_change", "exec-time",
-            "exec_time", "transition-key");
+            "exec_time", "transition-key", "op-digest", "op-restart-digest", "op-force-restart", "op-secure-digest",
+            "op-secure-params", "crm_feature_set");
 
     private final ImportContext ctx;
     private final ClusterProperties properties;
     /** The distinct agents of the history read so far (the first few). */
     private final AgentType[] agents = new AgentType[16];
     private int agentCount;
+    /** Recorded digests by {@code op-digest}: the same few repeat on every node, so records share one object. */
+    private final Map<String, ParameterDigests> sharedDigests = new java.util.HashMap<>();
     private String lastTimestampText;
     private Instant lastTimestamp;
 
@@ -313,7 +317,8 @@ final class StatusReader {
         return a;
     }
 
-    private OperationRecord operation(XmlElement op) {
+    /** An {@code lrm_rsc_op} element as a record (the usual path; warnings and errors through the context). */
+    OperationRecord operation(XmlElement op) {
         String name = ctx.required(op, "operation");
         String intervalText = CibXml.attr(op, "interval");
         Duration interval = intervalText == null ? Duration.ZERO
@@ -336,7 +341,66 @@ final class StatusReader {
         return new OperationRecord(name, interval, callId, rc, expected, status,
                 epochSeconds(op, first(op, "last-run", "last_run")),
                 epochSeconds(op, first(op, "last-rc-change", "last_rc_change")),
-                millis(op, first(op, "exec-time", "exec_time")));
+                millis(op, first(op, "exec-time", "exec_time")), digests(op));
+    }
+
+    /**
+     * The statuses without the recorded parameter digests of these resources (ids without {@code :N}): their
+     * parameters differ per node, which Vigil does not model, so comparing digests would restart them for nothing.
+     */
+    static List<NodeStatus> withoutDigests(List<NodeStatus> statuses, Set<String> resources) {
+        List<NodeStatus> out = new ArrayList<>(statuses.size());
+        for (NodeStatus ns : statuses) {
+            List<ResourceHistory> history = new ArrayList<>(ns.history().size());
+            for (ResourceHistory h : ns.history()) {
+                String id = h.resource();
+                int colon = id.lastIndexOf(':');
+                if (resources.contains(colon > 0 ? id.substring(0, colon) : id)) {
+                    h = new ResourceHistory(id, h.agent(), h.operations().stream().map(o -> o.withDigests(null))
+                            .toList());
+                }
+                history.add(h);
+            }
+            out.add(new NodeStatus(ns.name(), ns.membership(), ns.standby(), ns.maintenance(), ns.attributes(),
+                    history, ns.failCounts()));
+        }
+        return out;
+    }
+
+    /** The parameter digests an operation was recorded with, or null when it has none. */
+    private ParameterDigests digests(XmlElement op) {
+        String all = CibXml.attr(op, "op-digest");
+        String restart = CibXml.attr(op, "op-restart-digest");
+        if (all == null && restart == null) {
+            return null;
+        }
+        String secure = CibXml.attr(op, "op-secure-digest");
+        String featureSet = CibXml.attr(op, "crm_feature_set");
+        if (restart == null && secure == null && all != null) {
+            ParameterDigests known = sharedDigests.get(all);
+            if (known != null && java.util.Objects.equals(known.featureSet(), featureSet)) {
+                return known;
+            }
+            ParameterDigests d = new ParameterDigests(all, null, null, null, null, featureSet);
+            sharedDigests.put(all, d);
+            return d;
+        }
+        return new ParameterDigests(all, restart, names(CibXml.attr(op, "op-force-restart")), secure,
+                names(CibXml.attr(op, "op-secure-params")), featureSet);
+    }
+
+    /** A space-separated list of names ({@code " a  b "}), or null when absent. */
+    private static List<String> names(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : text.trim().split("\\s+")) {
+            if (!n.isEmpty()) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** The expected result is the third field of the transition key; without one, whatever happened was expected. */
@@ -433,6 +497,9 @@ final class StatusReader {
         private static final int SHARED_NAMES = 32;
 
         private AaltoSource aalto;
+        private final Map<String, ParameterDigests> digests = new java.util.HashMap<>();
+        private String lastAll;
+        private String lastFeatureSet;
         private final String[] names = new String[SHARED_NAMES];
         private int nameCount;
         private final long[] intervalMs = new long[16];
@@ -471,6 +538,13 @@ final class StatusReader {
             boolean hasChangeOld = false;
             boolean hasExec = false;
             boolean hasExecOld = false;
+            // Recorded parameter digests, as digests(XmlElement) reads them; taken only when exactly as written.
+            String all = null;
+            String restart = null;
+            String forceRestart = null;
+            String secure = null;
+            String secureParams = null;
+            String featureSet = null;
             int n = s.count();
             for (int i = 0; i < n; i++) {
                 switch (s.name(i)) {
@@ -512,6 +586,44 @@ final class StatusReader {
                         execOld = integer(s, i);
                         hasExecOld = true;
                     }
+                    case "op-digest" -> {
+                        all = text(s, i, lastAll);
+                        if (all == null) {
+                            return null;
+                        }
+                        lastAll = all;
+                    }
+                    case "op-restart-digest" -> {
+                        restart = text(s, i, null);
+                        if (restart == null) {
+                            return null;
+                        }
+                    }
+                    case "op-force-restart" -> {
+                        forceRestart = text(s, i, null);
+                        if (forceRestart == null) {
+                            return null;
+                        }
+                    }
+                    case "op-secure-digest" -> {
+                        secure = text(s, i, null);
+                        if (secure == null) {
+                            return null;
+                        }
+                    }
+                    case "op-secure-params" -> {
+                        secureParams = text(s, i, null);
+                        if (secureParams == null) {
+                            return null;
+                        }
+                    }
+                    case "crm_feature_set" -> {
+                        featureSet = text(s, i, lastFeatureSet);
+                        if (featureSet == null) {
+                            return null;
+                        }
+                        lastFeatureSet = featureSet;
+                    }
                     default -> {
                     }
                 }
@@ -538,7 +650,34 @@ final class StatusReader {
             }
             return new OperationRecord(name, interval(interval), call, (int) rc, key ? (int) expected : (int) rc,
                     status, hasRun ? instant(run) : null, hasChange ? instant(change) : null,
-                    hasExec ? Duration.ofMillis(execMs) : null);
+                    hasExec ? Duration.ofMillis(execMs) : null,
+                    digests(all, restart, forceRestart, secure, secureParams, featureSet));
+        }
+
+        /** As {@link StatusReader#digests(XmlElement)} on these values; records with the same op-digest share one. */
+        private ParameterDigests digests(String all, String restart, String forceRestart, String secure,
+                                         String secureParams, String featureSet) {
+            if (all == null && restart == null) {
+                return null;
+            }
+            if (restart == null && secure == null && all != null) {
+                ParameterDigests known = digests.get(all);
+                if (known != null && java.util.Objects.equals(known.featureSet(), featureSet)) {
+                    return known;
+                }
+                ParameterDigests d = new ParameterDigests(all, null, null, null, null, featureSet);
+                digests.put(all, d);
+                return d;
+            }
+            return new ParameterDigests(all, restart, names(forceRestart), secure, names(secureParams), featureSet);
+        }
+
+        /** Attribute i's value exactly as written (the same string as {@code last} when equal), else null. */
+        private static String text(OperationSource s, int i, String last) {
+            if (!s.select(i) || !s.verbatim()) {
+                return null;
+            }
+            return last != null && s.is(last) ? last : s.string();
         }
 
         /** A plain number in the int range, as {@link ImportContext#integer} takes it; else NOT_PLAIN. */

@@ -24,7 +24,7 @@ final class Actions {
             // multiple-active=stop_unexpected: the copy on the node it is assigned to keeps running.
             boolean keepExpected = leaf.meta.multipleActiveOrDefault() == MultipleActive.STOP_UNEXPECTED;
             for (PrimitiveRsc.Active a : leaf.current) {
-                boolean multiple = leaf.current.size() > 1 && !(keepExpected && a.node() == next);
+                boolean multiple = leaf.multiplyActive && !(keepExpected && a.node() == next);
                 boolean need = act && (next == null || next != a.node() || a.failed() || multiple);
                 Act stop = new Act("stop", leaf, a.node(), !need, act && Fencing.stopPossible(a.node()));
                 if (need) {
@@ -43,6 +43,11 @@ final class Actions {
                 boolean runnable = act ? startRunnable(cluster, leaf, next, !leaf.current.isEmpty())
                         : here != null && !leaf.blocked;
                 leaf.start = new Act("start", leaf, next, staying, runnable);
+                if (act && leaf.definitionChanges != null && leaf.definitionChanges.restart) {
+                    // Pacemaker's force_restart: the start is required wherever it goes, so in place a restart.
+                    leaf.start.optional = false;
+                    leaf.start.reason = Digests.REASON;
+                }
                 if (role == Role.PROMOTED) {
                     boolean already = staying && here.role() == Role.PROMOTED;
                     leaf.promote = new Act("promote", leaf, next, already || !act,

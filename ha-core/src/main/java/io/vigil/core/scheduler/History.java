@@ -8,6 +8,7 @@ import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Operation;
 import io.vigil.core.model.OperationRecord;
 import io.vigil.core.model.Primitive;
+import io.vigil.core.model.Requires;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Role;
 import io.vigil.core.model.Score;
@@ -82,6 +83,7 @@ final class History {
         // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
         Resolved[][] seen = {new Resolved[0]};
+        List<Digests.Entry> digested = new ArrayList<>();
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
             // Offline nodes' history is not trusted (and without fencing nothing can be learned safely from a node
@@ -108,6 +110,10 @@ final class History {
                 List<OperationRecord> ops = history.get(replay[i]).operations();
                 PrimitiveRsc leaf = cluster.leaves.get(entries.leaf()[i]);
                 String slot = entries.slot()[i];
+                if (Digests.carried(ops)) {
+                    digested.add(new Digests.Entry(leaf, slot == null ? null : leaf.parentClone(), baseId(leaf), node,
+                            ops));
+                }
                 if (slot != null) {
                     CloneRsc clone = leaf.parentClone();
                     Outcome out = replay(cluster, ops, leaf.primitive, leaf);
@@ -129,6 +135,9 @@ final class History {
         }
         multipleActive(cluster);
         failCounts(cluster);
+        if (!digested.isEmpty()) {
+            Digests.check(cluster, digested);
+        }
     }
 
     /** Classifies one node's history entries (see {@link NodeEntries}); {@code seen} is reused across nodes. */
@@ -192,12 +201,30 @@ final class History {
      * A primitive found active on more than one node is recovered by its {@code multiple-active} policy (unpack.c,
      * native_add_running): stop_start (default) and stop_unexpected stop every copy and start one (see
      * {@link Actions}), stop_only also bans it from every node so it stays stopped, block leaves it alone.
+     * A primitive that does not need fencing (requires=quorum or nothing, fence devices) counts only clean nodes
+     * (up and not being fenced): its copies on unclean nodes go with the fencing, and a clean node is its current
+     * one (pcmk__primitive_create_actions, pe__find_active_on).
      */
     private static void multipleActive(Cluster cluster) {
         for (PrimitiveRsc leaf : cluster.leaves) {
             if (leaf.current.size() < 2) {
                 continue;
             }
+            if (!needsFencing(cluster, leaf)) {
+                // clean nodes first, otherwise in the order found
+                List<PrimitiveRsc.Active> clean = new ArrayList<>(leaf.current.size());
+                List<PrimitiveRsc.Active> unclean = new ArrayList<>(1);
+                for (PrimitiveRsc.Active a : leaf.current) {
+                    (clean(a.node()) ? clean : unclean).add(a);
+                }
+                leaf.current.clear();
+                leaf.current.addAll(clean);
+                leaf.current.addAll(unclean);
+                if (clean.size() < 2) {
+                    continue;
+                }
+            }
+            leaf.multiplyActive = true;
             switch (leaf.meta.multipleActiveOrDefault()) {
                 case STOP_ONLY -> {
                     for (SchedNode n : cluster.nodes) {
@@ -209,6 +236,26 @@ final class History {
                 }
             }
         }
+    }
+
+    /** A node counted as running what it runs: up, and not being fenced in this transition. */
+    private static boolean clean(SchedNode node) {
+        return node.online() && !node.fenced;
+    }
+
+    /**
+     * Whether a resource may only start once the nodes it may be active on are fenced: requires=fencing or
+     * unfencing, by default with fencing enabled except for fence devices (which default to quorum).
+     */
+    private static boolean needsFencing(Cluster cluster, PrimitiveRsc leaf) {
+        if (!cluster.stonith) {
+            return false;
+        }
+        Requires r = leaf.meta.requires();
+        if (r == null) {
+            return !"stonith".equalsIgnoreCase(leaf.primitive.agent().standard());
+        }
+        return r == Requires.FENCING || r == Requires.UNFENCING;
     }
 
     /**
@@ -433,6 +480,16 @@ final class History {
             int rc = op.rc() == 190 ? 0 : op.rc() == 191 ? 8 : op.rc();
             int expected = op.expectedRc() == 190 ? 0 : op.expectedRc() == 191 ? 8 : op.expectedRc();
             boolean probe = op.isProbe();
+            if (probe && maskedProbeFailure(op, rc)) {
+                // The agent is not installed here or its parameters are invalid for this node: Pacemaker masks the
+                // failure (pcmk_xe_mask_probe_failure) - not running here, not a failure, but it may not run here.
+                banHere = true;
+                banAll |= op.status() == ExecStatus.ERROR_FATAL;
+                continue;
+            }
+            // An agent missing for a real operation is a hard error that on-fail=ignore cannot hide and that
+            // never expires (unpack_rsc_op: PCMK_EXEC_NOT_INSTALLED).
+            boolean notInstalled = op.status() == ExecStatus.NOT_INSTALLED;
             boolean failure;
             // op-status "error" still carries a meaningful rc: Pacemaker judges it by the rc like a completed op.
             if (op.status() != ExecStatus.DONE && op.status() != ExecStatus.ERROR) {
@@ -444,10 +501,10 @@ final class History {
             } else {
                 failure = rc != expected;
             }
-            if (failure && expired(cluster, leaf, op, onFailFor(cluster, p, task, op.interval()))) {
+            if (failure && !notInstalled && expired(cluster, leaf, op, onFailFor(cluster, p, task, op.interval()))) {
                 continue; // failure-timeout passed: Pacemaker forgets this failure
             }
-            if (failure && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
+            if (failure && !notInstalled && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
                 // Pacemaker pretends an ignored failure succeeded.
                 ignored = true;
                 failure = false;
@@ -533,12 +590,24 @@ final class History {
             }
             lastFailureKey = op.key();
             OnFail f = onFailFor(cluster, p, task, op.interval());
+            if (notInstalled && f == OnFail.IGNORE) {
+                f = OnFail.RESTART; // recovered elsewhere (the node is banned above)
+            }
             if (severity(f) > severity(onFail)) {
                 onFail = f;
             }
             failed = true;
         }
         return new Outcome(role, failed, onFail, banHere, banAll, stopFailed, ignored);
+    }
+
+    /**
+     * Whether a failed probe only says the resource cannot run on the node (Pacemaker's
+     * pcmk_xe_mask_probe_failure): result "not installed" (5) or "invalid parameter" (2), or op-status
+     * "not installed".
+     */
+    private static boolean maskedProbeFailure(OperationRecord op, int rc) {
+        return rc == 5 || rc == 2 || op.status() == ExecStatus.NOT_INSTALLED;
     }
 
     /**
@@ -551,7 +620,7 @@ final class History {
                     .thenComparing(o -> o.isFailure() ? 0 : 1);
 
     /** The operations in {@link #CALL_ORDER}: the list itself when its call ids already strictly increase. */
-    private static List<OperationRecord> inCallOrder(List<OperationRecord> ops) {
+    static List<OperationRecord> inCallOrder(List<OperationRecord> ops) {
         for (int i = 1; i < ops.size(); i++) {
             if (ops.get(i).callId() <= ops.get(i - 1).callId()) {
                 List<OperationRecord> ordered = new java.util.ArrayList<>(ops);

@@ -34,8 +34,16 @@ final class PrimitiveRsc extends Rsc {
     boolean stopAfterFailure;
     /** on-fail=demote after a failure of the promoted role. */
     boolean demoteAfterFailure;
+    /**
+     * Active on more than one node in a way its {@code multiple-active} policy must resolve (see
+     * {@link History}): every copy is stopped and one started. Copies on unclean nodes of a resource that does not
+     * need fencing do not count; they are listed after the clean ones in {@link #current}.
+     */
+    boolean multiplyActive;
     /** Failures recorded, but the resource is treated as healthy (on-fail=ignore). */
     boolean failureIgnored;
+    /** What a changed definition asks of it (restart, reload, monitors to reschedule); null when unchanged. */
+    Digests.Changes definitionChanges;
 
     /** Actions for this transition (see {@link Actions}): stops on the current nodes, start/promote on the next. */
     final List<Act> stops = new ArrayList<>(1);
