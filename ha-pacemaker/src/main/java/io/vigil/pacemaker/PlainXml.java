@@ -609,8 +609,48 @@ final class PlainXml {
     }
 
     private boolean is(int from, int to, String s) {
-        return to - from == s.length() && sameBytes(s, from);
+        if (to - from != s.length()) {
+            return false;
+        }
+        byte[] expected = asciiBytes(s);
+        if (expected == null) {
+            return sameBytes(s, from);
+        }
+        byte[] bytes = b;
+        for (int k = 0; k < expected.length; k++) {
+            if (expected[k] != bytes[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
+
+    /**
+     * The bytes of an ASCII string compared with the input again and again (operation names, the last digest,
+     * entity names), kept for the first few such strings; null for another string (compared by characters).
+     */
+    private byte[] asciiBytes(String s) {
+        for (int k = 0; k < compared.length; k++) {
+            String c = compared[k];
+            if (c == s) {
+                return comparedBytes[k];
+            }
+            if (c == null) {
+                for (int i = 0; i < s.length(); i++) {
+                    if (s.charAt(i) > 0x7f) {
+                        return null;
+                    }
+                }
+                compared[k] = s;
+                comparedBytes[k] = s.getBytes(StandardCharsets.US_ASCII);
+                return comparedBytes[k];
+            }
+        }
+        return null;
+    }
+
+    private final String[] compared = new String[16];
+    private final byte[][] comparedBytes = new byte[16][];
 
     /** Attribute i's value: references replaced, each tab and line break a space (XML's attribute normalization). */
     private String value(int i) {
