@@ -54,7 +54,8 @@ final class History {
      * configured to {@link Cluster#orphans}.
      */
     static void apply(Cluster cluster) {
-        // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
+        // clone -> key(node's history rank, instance slot) -> leaf base id -> outcome, gathered first, spread over
+        // instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
         Resolved[] seen = new Resolved[0];
         for (NodeStatus ns : cluster.status.nodes()) {
@@ -93,7 +94,7 @@ final class History {
                     CloneRsc clone = r.cloneRsc;
                     Outcome out = replay(cluster, ops, r.leaf.primitive, r.leaf);
                     String slot = clone.unique || clone.cloneNodeMax > 1 ? r.suffix : "";
-                    String key = nodeKey(node.index) + "|" + slot;
+                    String key = nodeKey(cluster.historyRank[node.index]) + "|" + slot;
                     // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
                     cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
                             .computeIfAbsent(key, x -> new java.util.HashMap<>(4))
@@ -106,7 +107,7 @@ final class History {
         for (Rsc top : cluster.resources) {
             Map<String, Map<String, Outcome>> entries = top instanceof CloneRsc c ? cloneEntries.get(c) : null;
             if (entries != null) {
-                spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // by node, then slot
+                spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // in history order, then slot
             }
         }
         multipleActive(cluster);
@@ -213,7 +214,7 @@ final class History {
         return true;
     }
 
-    /** A node index as six digits, so keys sort by node. */
+    /** A node's {@link Cluster#historyRank} as six digits, so keys sort in history order. */
     private static String nodeKey(int index) {
         String digits = Integer.toString(index);
         return "000000".substring(digits.length()) + digits;
@@ -237,7 +238,12 @@ final class History {
                 && java.util.Objects.equals(recorded.provider(), configured.provider());
     }
 
-    /** Spreads a clone's active copies over its instances: one instance per node (per slot). */
+    /**
+     * Spreads a clone's active copies over its instances: one instance per node (per slot). Nodes are taken in
+     * {@link Cluster#historyOrder} and each copy takes the lowest free instance number, as Pacemaker's
+     * find_anonymous_clone does while it reads the status section; so with the status listing nodes b, a the copy on
+     * b is instance 0 and wins ties that go to the lower instance number (equal promotion scores).
+     */
     private static void spread(Cluster cluster, CloneRsc clone, TreeMap<String, Map<String, Outcome>> entries) {
         boolean[] used = new boolean[clone.instances.size()];
         for (var e : entries.entrySet()) {
@@ -246,7 +252,7 @@ final class History {
             if (!anyActive) {
                 continue;
             }
-            int nodeIndex = Integer.parseInt(e.getKey().substring(0, 6));
+            int rank = Integer.parseInt(e.getKey().substring(0, 6));
             String slot = e.getKey().substring(7);
             int pick = -1;
             if (!slot.isEmpty()) {
@@ -265,7 +271,7 @@ final class History {
             }
             used[pick] = true;
             Rsc inst = clone.instances.get(pick);
-            SchedNode node = cluster.nodes.get(nodeIndex);
+            SchedNode node = cluster.historyOrder[rank];
             for (PrimitiveRsc leaf : inst.leaves()) {
                 Outcome o = e.getValue().get(baseId(leaf));
                 if (o != null) {
