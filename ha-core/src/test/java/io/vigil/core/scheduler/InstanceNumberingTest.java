@@ -91,4 +91,23 @@ class InstanceNumberingTest {
                 Map.entry("store:1", "node1"));
         assertThat(result.summary()).containsExactly("Promote store:0 ( Unpromoted -> Promoted node2 )");
     }
+
+    @Test
+    void with_equal_promotion_scores_a_running_instance_is_promoted_before_a_lower_numbered_one_that_must_start() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .promotable("db", c -> c.primitive("store", "ocf:pacemaker:Dummy").promotedMax(1)
+                        .globallyUnique(true))
+                .build();
+        Clusters status = status("node1", "node2").running("store:1", "node1");
+        for (String node : new String[] {"node1", "node2"}) {
+            status.node(node).attribute("master-store:0", "5").attribute("master-store:1", "5");
+        }
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(result.summary()).containsExactlyInAnyOrder("Start store:0 ( node2 )",
+                "Promote store:1 ( Unpromoted -> Promoted node1 )");
+    }
 }
