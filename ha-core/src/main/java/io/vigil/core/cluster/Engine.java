@@ -12,6 +12,7 @@ import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.Problem;
 import io.vigil.core.scheduler.Scheduler;
 import io.vigil.core.scheduler.SchedulerResult;
+import io.vigil.core.scheduler.SchedulerSession;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -100,7 +101,10 @@ final class Engine {
     private record Pending(String from, Msg msg) {
     }
 
-    /** How the DC computes a transition: {@link Scheduler#schedule} unless a test replaces it. */
+    /**
+     * How the DC computes a transition: its {@link SchedulerSession} (the results of {@link Scheduler#schedule},
+     * reusing what it read of unchanged node histories) unless a test replaces it.
+     */
     @FunctionalInterface
     interface Planner {
         SchedulerResult plan(Configuration configuration, ClusterStatus status, Instant now);
@@ -114,7 +118,9 @@ final class Engine {
     private final ClusterListener listener;
     private final Settings settings;
     private Supplier<NodeStatus> localState;
-    private Planner planner = Scheduler::schedule;
+    /** The DC's scheduler session; it remembers only while this node is the DC (cleared when it steps down). */
+    private final SchedulerSession session = new SchedulerSession();
+    private Planner planner = session::schedule;
 
     // durable
     private long term;
@@ -183,7 +189,7 @@ final class Engine {
         this.localState = supplier;
     }
 
-    /** Replaces how the DC computes transitions (default: {@link Scheduler#schedule}). */
+    /** Replaces how the DC computes transitions (default: the DC's {@link SchedulerSession}). */
     void planner(Planner p) {
         this.planner = p;
     }
@@ -298,6 +304,7 @@ final class Engine {
         memberVersion.clear();
         planned = null;
         plannedVersion = null;
+        session.clear();
     }
 
     // ------------------------------------------------------------------ messages

@@ -57,8 +57,11 @@ public record MetaAttributes(
 
     /** This resource's attributes, with every unset field taken from {@code parent}. */
     public MetaAttributes inheriting(MetaAttributes parent) {
-        if (parent == null || parent.equals(EMPTY)) {
+        if (parent == null || parent.unset()) {
             return this;
+        }
+        if (unset()) {
+            return parent; // every field from the parent: the same values
         }
         Map<String, String> merged = new java.util.TreeMap<>(parent.other);
         merged.putAll(other);
@@ -74,6 +77,13 @@ public record MetaAttributes(
                 requires != null ? requires : parent.requires,
                 merged,
                 restartType != null ? restartType : parent.restartType);
+    }
+
+    /** Whether nothing is set (equal to {@link #EMPTY}), checked without the generic record equality. */
+    private boolean unset() {
+        return priority == null && targetRole == null && isManaged == null && maintenance == null
+                && resourceStickiness == null && migrationThreshold == null && failureTimeout == null
+                && multipleActive == null && requires == null && other.isEmpty() && restartType == null;
     }
 
     /** A copy with the target role set. */

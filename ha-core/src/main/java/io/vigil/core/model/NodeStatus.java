@@ -24,9 +24,28 @@ public record NodeStatus(String name, Membership membership, boolean standby, bo
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(membership, "membership");
         attributes = Copies.sortedMap(attributes);
-        history = history == null ? List.of()
-                : history.stream().sorted(java.util.Comparator.comparing(ResourceHistory::resource)).toList();
+        history = sortedHistory(history);
         failCounts = Copies.list(failCounts);
+    }
+
+    /**
+     * The history sorted by resource id. A list that is already sorted is kept as it is when it is unmodifiable
+     * ({@link List#copyOf}), so a status derived from another one (e.g. the same node with another membership)
+     * shares its history list: the scheduler recognises a history it has read before by that identity
+     * ({@code io.vigil.core.scheduler.SchedulerSession}).
+     */
+    private static List<ResourceHistory> sortedHistory(List<ResourceHistory> history) {
+        if (history == null) {
+            return List.of();
+        }
+        for (int i = 1; i < history.size(); i++) {
+            if (history.get(i - 1).resource().compareTo(history.get(i).resource()) > 0) {
+                List<ResourceHistory> sorted = new java.util.ArrayList<>(history);
+                sorted.sort(java.util.Comparator.comparing(ResourceHistory::resource)); // stable, as before
+                return List.copyOf(sorted); // (not Stream.toList(): List.copyOf copies such a list again)
+            }
+        }
+        return List.copyOf(history);
     }
 
     /** An online node with no history. */

@@ -70,8 +70,9 @@ final class CloneRsc extends Rsc {
     /** The node an instance runs on now (every active leaf of it on one node), or null. */
     static SchedNode currentNode(Rsc instance) {
         SchedNode node = null;
-        for (PrimitiveRsc leaf : instance.leaves()) {
-            SchedNode n = leaf.currentNode();
+        List<PrimitiveRsc> leaves = instance.leaves();
+        for (int i = 0; i < leaves.size(); i++) {
+            SchedNode n = leaves.get(i).currentNode();
             if (n != null) {
                 if (node != null && node != n) {
                     return null;

@@ -32,11 +32,11 @@ final class Cluster {
     /** Top-level resources in configuration order. */
     final List<Rsc> resources = new ArrayList<>();
     /** Every scheduler resource by id: configured ids, and instance ids ({@code rsc:N}) of clones. */
-    final Map<String, Rsc> byId = new HashMap<>();
+    final Map<String, Rsc> byId;
     /** Configured id of a resource inside a clone -> that clone (constraints on it apply to the clone). */
-    final Map<String, Rsc> constraintTarget = new HashMap<>();
+    final Map<String, Rsc> constraintTarget;
     /** Every leaf (primitive or primitive instance), in tree order. */
-    final List<PrimitiveRsc> leaves = new ArrayList<>();
+    final List<PrimitiveRsc> leaves;
     final boolean symmetric;
     final boolean stonith;
     final boolean quorate;
@@ -82,6 +82,11 @@ final class Cluster {
         for (int i = 0; i < historyOrder.length; i++) {
             historyRank[historyOrder[i].index] = i;
         }
+        // Sized up front: on big clusters, growing these maps cost as much as filling them.
+        int expected = expectedResources(config, nodes.size());
+        this.byId = new HashMap<>((int) (expected / 0.75f) + 1);
+        this.constraintTarget = new HashMap<>();
+        this.leaves = new ArrayList<>(expected);
         buildResources();
         this.knownWords = (nodes.size() + 63) >>> 6;
         this.knownBits = new long[leaves.size() * knownWords];
@@ -92,9 +97,42 @@ final class Cluster {
         this.anyPromotionScores = promo;
     }
 
-    /** Marks the state of the leaves of a known-node row as known on a node (the history shows it probed). */
-    void markKnown(int row, SchedNode node) {
-        knownBits[row * knownWords + (node.index >>> 6)] |= 1L << node.index;
+    /**
+     * Marks the state of the leaves of some known-node rows as known on a node (the history shows them probed).
+     *
+     * @param rows bit set over {@link PrimitiveRsc#knownRow}
+     */
+    void markKnown(long[] rows, SchedNode node) {
+        int word = node.index >>> 6;
+        long bit = 1L << node.index;
+        for (int w = 0; w < rows.length; w++) {
+            long bits = rows[w];
+            while (bits != 0) {
+                int row = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                knownBits[row * knownWords + word] |= bit;
+            }
+        }
+    }
+
+    /** A set of nodes as a mask over a known-node row (for {@link #knownOnAll}). */
+    long[] nodeMask(SchedNode[] of) {
+        long[] mask = new long[knownWords];
+        for (SchedNode n : of) {
+            mask[n.index >>> 6] |= 1L << n.index;
+        }
+        return mask;
+    }
+
+    /** Whether a leaf's state is known on every node of a mask made by {@link #nodeMask}. */
+    boolean knownOnAll(PrimitiveRsc leaf, long[] mask) {
+        int base = leaf.knownRow * knownWords;
+        for (int w = 0; w < knownWords; w++) {
+            if ((knownBits[base + w] & mask[w]) != mask[w]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a leaf's state on a node is known (probed); otherwise it needs a probe. */
@@ -179,6 +217,20 @@ final class Cluster {
         };
     }
 
+    /** How many scheduler resources (configured ones and clone instances, with their members) a run makes. */
+    private static int expectedResources(Configuration config, int nodeCount) {
+        int n = 0;
+        for (Resource r : config.resources()) {
+            if (r instanceof Clone c) {
+                int perInstance = 1 + (c.child() instanceof Group g ? g.members().size() : 0);
+                n += 1 + c.options().cloneMaxOrDefault(nodeCount) * perInstance;
+            } else {
+                n += r instanceof Group g ? 1 + g.members().size() : 1;
+            }
+        }
+        return n;
+    }
+
     private void buildResources() {
         MetaAttributes defaults = config.resourceDefaults();
         int order = 0;
@@ -203,6 +255,7 @@ final class Cluster {
         }
         byId.put(id, rsc);
         rsc.knownRow = leaves.size();
+        rsc.leafIndex = leaves.size();
         leaves.add(rsc);
         return rsc;
     }

@@ -209,6 +209,7 @@ final class Graphs {
         for (int p = 0; p < probeableCount; p++) {
             probeableNodes[p] = cluster.nodes.get(probeable[p]);
         }
+        long[] probeableMask = cluster.nodeMask(probeableNodes);
         int[] probeFrom = new int[leaves.size()]; // leaf -> its probes' ids, from (incl.), to (excl.)
         int[] probeTo = new int[leaves.size()];
         g.beginProbes(leaves.size());
@@ -218,6 +219,9 @@ final class Graphs {
             PrimitiveRsc leaf = leaves.get(li);
             if (!probed(leaf)) {
                 continue;
+            }
+            if (cluster.knownOnAll(leaf, probeableMask)) {
+                continue; // the common case once a cluster has run: one look at a few words
             }
             int count = 0;
             for (SchedNode n : probeableNodes) {
@@ -338,7 +342,9 @@ final class Graphs {
         int k = 0;
         boolean stops = ref.task().equals("stop");
         for (Rsc r : ref.rscs()) {
-            for (PrimitiveRsc leaf : r.leaves()) {
+            List<PrimitiveRsc> leaves = r.leaves();
+            for (int li = 0; li < leaves.size(); li++) { // indexed: no iterator per edge side and leaf
+                PrimitiveRsc leaf = leaves.get(li);
                 if (stops) { // as Orderings.actsOf, without a list per leaf
                     for (Act a : leaf.stops) {
                         if (a.graphId >= 0) {

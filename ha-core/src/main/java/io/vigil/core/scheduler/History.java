@@ -49,15 +49,40 @@ final class History {
     }
 
     /**
+     * What one node's history list says that depends only on the configuration (never on the node's state, the
+     * time or the rest of the status): which leaves' state it shows known, which entries need a replay and which
+     * belong to resources that are not configured. {@link SchedulerSession} keeps these between runs and reuses
+     * them while the configuration and the history list (by identity) stay the same; a plain run reads them
+     * afresh.
+     *
+     * @param knownRows bit set over {@link PrimitiveRsc#knownRow}: the leaves whose state the entries show
+     * @param replay    indices of entries to replay: configured, recorded with the configured agent, and not just
+     *                  a probe that found the resource stopped (by far the most common entry, whose replay would
+     *                  say "stopped, no failure", which nothing uses)
+     * @param leaf      for each entry in {@code replay}: the index in {@link Cluster#leaves} of the leaf it is
+     *                  recorded for (for a clone's copy, the clone's first copy of that primitive)
+     * @param slot      for each entry in {@code replay}: null for a resource outside a clone, else the clone
+     *                  instance slot the entry fills ({@code ""} for an anonymous clone with one copy per node)
+     * @param orphans   indices of entries of resources that are not configured
+     */
+    record NodeEntries(long[] knownRows, int[] replay, int[] leaf, String[] slot, int[] orphans) {
+    }
+
+    /**
      * Reads every node's history into the working set: current roles, failures and their policies, bans, the
      * nodes where each resource's state is known; and, in the same pass, offers entries of resources that are not
      * configured to {@link Cluster#orphans}.
+     *
+     * @param previous what earlier runs read, by history list (identity), for this run's configuration; null when
+     *                 nothing may be reused
+     * @param read     receives what this run read (or reused), by history list; null when not wanted
      */
-    static void apply(Cluster cluster) {
+    static void apply(Cluster cluster, Map<List<ResourceHistory>, NodeEntries> previous,
+                      Map<List<ResourceHistory>, NodeEntries> read) {
         // clone -> key(node's history rank, instance slot) -> leaf base id -> outcome, gathered first, spread over
         // instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
-        Resolved[] seen = new Resolved[0];
+        Resolved[][] seen = {new Resolved[0]};
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
             // Offline nodes' history is not trusted (and without fencing nothing can be learned safely from a node
@@ -65,42 +90,35 @@ final class History {
             // stopped, unpack_node_history). What ran there still tells which resources are orphans.
             boolean counts = node != null && node.historyCounts() && (cluster.stonith || node.online());
             List<ResourceHistory> history = ns.history();
-            if (seen.length < history.size()) {
-                seen = java.util.Arrays.copyOf(seen, history.size());
+            NodeEntries entries = previous == null ? null : previous.get(history);
+            if (entries == null) {
+                entries = entries(cluster, history, seen);
             }
-            for (int k = 0; k < history.size(); k++) {
-                ResourceHistory h = history.get(k);
-                // Nodes usually list the same resources in the same order: reuse the previous node's lookups.
-                Resolved r = seen[k];
-                if (r == null || !r.matches(h)) {
-                    r = resolve(cluster, h);
-                    seen[k] = r;
-                }
-                if (!r.configured) {
-                    cluster.orphans.offer(h);
-                    continue;
-                }
-                if (!counts || r.leaf == null) {
-                    continue; // not trusted, or recorded with another agent
-                }
-                List<OperationRecord> ops = h.operations();
-                cluster.markKnown(r.knownRow, node);
-                if (probedNotRunning(ops)) {
-                    // By far the most common entry: its replay would say "stopped, no failure", which neither
-                    // attach nor a clone's spread uses; only the node becomes known.
-                    continue;
-                }
-                if (r.cloneRsc != null) {
-                    CloneRsc clone = r.cloneRsc;
-                    Outcome out = replay(cluster, ops, r.leaf.primitive, r.leaf);
-                    String slot = clone.unique || clone.cloneNodeMax > 1 ? r.suffix : "";
+            if (read != null) {
+                read.put(history, entries);
+            }
+            for (int k : entries.orphans()) {
+                cluster.orphans.offer(history.get(k));
+            }
+            if (!counts) {
+                continue; // not trusted
+            }
+            cluster.markKnown(entries.knownRows(), node);
+            int[] replay = entries.replay();
+            for (int i = 0; i < replay.length; i++) {
+                List<OperationRecord> ops = history.get(replay[i]).operations();
+                PrimitiveRsc leaf = cluster.leaves.get(entries.leaf()[i]);
+                String slot = entries.slot()[i];
+                if (slot != null) {
+                    CloneRsc clone = leaf.parentClone();
+                    Outcome out = replay(cluster, ops, leaf.primitive, leaf);
                     String key = nodeKey(cluster.historyRank[node.index]) + "|" + slot;
                     // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
                     cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
                             .computeIfAbsent(key, x -> new java.util.HashMap<>(4))
-                            .merge(r.base, out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
+                            .merge(baseId(leaf), out, (a, b) -> a.role() != Role.STOPPED || a.onFail() != null ? a : b);
                 } else {
-                    attach(cluster, r.leaf, node, replay(cluster, ops, r.leaf.primitive, r.leaf));
+                    attach(cluster, leaf, node, replay(cluster, ops, leaf.primitive, leaf));
                 }
             }
         }
@@ -112,6 +130,63 @@ final class History {
         }
         multipleActive(cluster);
         failCounts(cluster);
+    }
+
+    /** Classifies one node's history entries (see {@link NodeEntries}); {@code seen} is reused across nodes. */
+    private static NodeEntries entries(Cluster cluster, List<ResourceHistory> history, Resolved[][] seen) {
+        long[] known = new long[(cluster.leaves.size() + 63) >>> 6];
+        int[] replay = new int[16];
+        int[] leaf = new int[16];
+        String[] slot = new String[16];
+        int replays = 0;
+        int[] orphans = new int[0];
+        int orphanCount = 0;
+        for (int k = 0; k < history.size(); k++) {
+            ResourceHistory h = history.get(k);
+            Resolved r = resolve(cluster, h, k, seen);
+            if (!r.configured) {
+                if (orphanCount == orphans.length) {
+                    orphans = java.util.Arrays.copyOf(orphans, Math.max(4, 2 * orphanCount));
+                }
+                orphans[orphanCount++] = k;
+                continue;
+            }
+            if (r.leaf == null) {
+                continue; // recorded with another agent
+            }
+            known[r.knownRow >>> 6] |= 1L << r.knownRow;
+            if (probedNotRunning(h.operations())) {
+                continue;
+            }
+            if (replays == replay.length) {
+                replay = java.util.Arrays.copyOf(replay, 2 * replays);
+                leaf = java.util.Arrays.copyOf(leaf, 2 * replays);
+                slot = java.util.Arrays.copyOf(slot, 2 * replays);
+            }
+            replay[replays] = k;
+            leaf[replays] = r.leaf.leafIndex;
+            CloneRsc clone = r.cloneRsc;
+            slot[replays] = clone == null ? null : clone.unique || clone.cloneNodeMax > 1 ? r.suffix : "";
+            replays++;
+        }
+        return new NodeEntries(known, java.util.Arrays.copyOf(replay, replays), java.util.Arrays.copyOf(leaf, replays),
+                java.util.Arrays.copyOf(slot, replays), java.util.Arrays.copyOf(orphans, orphanCount));
+    }
+
+    /**
+     * What entry {@code k} of a history refers to. Nodes usually list the same resources in the same order, so
+     * the previous lookup at the same position is reused when it matches.
+     */
+    private static Resolved resolve(Cluster cluster, ResourceHistory h, int k, Resolved[][] seen) {
+        if (seen[0].length <= k) {
+            seen[0] = java.util.Arrays.copyOf(seen[0], Math.max(k + 1, 2 * seen[0].length));
+        }
+        Resolved r = seen[0][k];
+        if (r == null || !r.matches(h)) {
+            r = resolve(cluster, h);
+            seen[0][k] = r;
+        }
+        return r;
     }
 
     /**

@@ -173,10 +173,14 @@ final class Orderings {
             boolean rAny = false;
             boolean rAll = true;
             boolean rSeen = false;
-            for (Rsc unit : units(r, onlyNode, ref.task(), byNode)) {
+            List<Rsc> units = units(r, onlyNode, ref.task(), byNode);
+            for (int ui = 0; ui < units.size(); ui++) { // indexed loops: no iterator per unit and leaf
+                Rsc unit = units.get(ui);
                 boolean uAll = true;
                 boolean uSeen = false;
-                for (PrimitiveRsc leaf : unit.leaves()) {
+                List<PrimitiveRsc> leaves = unit.leaves();
+                for (int li = 0; li < leaves.size(); li++) {
+                    PrimitiveRsc leaf = leaves.get(li);
                     Act a = Actions.of(leaf, ref.task());
                     if (a == null) {
                         if (ref.task().equals("promote") || ref.task().equals("start")) {
@@ -355,7 +359,9 @@ final class Orderings {
         boolean perNode = interleaved(e);
         List<Rsc>[] byNode = perNode ? unitsByNode(e.first(), nodeCount) : null;
         for (Rsc then : e.then().rscs()) {
-            for (PrimitiveRsc leaf : then.leaves()) {
+            List<PrimitiveRsc> leaves = then.leaves();
+            for (int li = 0; li < leaves.size(); li++) { // indexed: no iterator per edge and leaf
+                PrimitiveRsc leaf = leaves.get(li);
                 for (Act b : actsOf(leaf, e.then().task())) {
                     SchedNode node = perNode ? b.node : null;
                     if (perNode && node == null) {

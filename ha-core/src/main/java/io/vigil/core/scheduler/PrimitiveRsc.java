@@ -22,6 +22,8 @@ final class PrimitiveRsc extends Rsc {
      * the clone's primitive, not for an instance number.
      */
     int knownRow;
+    /** This leaf's index in {@link Cluster#leaves} (stable for a configuration: leaves are made in tree order). */
+    int leafIndex;
     /** The node it was assigned to, or null. */
     SchedNode assigned;
     /** The role it gets on {@link #assigned}. */
@@ -74,7 +76,8 @@ final class PrimitiveRsc extends Rsc {
     }
 
     Active currentOn(SchedNode node) {
-        for (Active a : current) {
+        for (int i = 0; i < current.size(); i++) {
+            Active a = current.get(i);
             if (a.node() == node) {
                 return a;
             }

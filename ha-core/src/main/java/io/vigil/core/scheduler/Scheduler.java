@@ -2,6 +2,7 @@ package io.vigil.core.scheduler;
 
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.ResourceHistory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,14 +34,24 @@ public final class Scheduler {
      * @return the placement, the transition graph, the transition summary and the scores
      */
     public static SchedulerResult schedule(Configuration configuration, ClusterStatus status, Instant now) {
+        return run(configuration, status, now, null, null);
+    }
+
+    /**
+     * One run; {@code previous} and {@code read} as in {@link History#apply} (used by {@link SchedulerSession} for
+     * the configuration as given; an orphan pass runs on another configuration and never reuses anything).
+     */
+    static SchedulerResult run(Configuration configuration, ClusterStatus status, Instant now,
+                               Map<List<ResourceHistory>, History.NodeEntries> previous,
+                               Map<List<ResourceHistory>, History.NodeEntries> read) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(status, "status");
         Cluster cluster = new Cluster(configuration, status, now);
-        History.apply(cluster);
+        History.apply(cluster, previous, read);
         if (!cluster.orphans.isEmpty()) {
             // Rare: something runs that is no longer configured. Start over with it added, to be stopped.
             cluster = new Cluster(cluster.orphans.include(configuration), status, now);
-            History.apply(cluster);
+            History.apply(cluster, null, null);
         }
         Fencing.decide(cluster);
         for (PrimitiveRsc leaf : cluster.leaves) {

@@ -2,6 +2,8 @@ package io.vigil.pacemaker.bench;
 
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.Membership;
+import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.Primitive;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,6 +28,23 @@ public record GeneratedCluster(Configuration configuration, ClusterStatus scratc
         Objects.requireNonNull(nodeFailure, "nodeFailure");
         Objects.requireNonNull(failedNode, "failedNode");
         Objects.requireNonNull(now, "now");
+    }
+
+    /**
+     * The status just before the failure: {@link #nodeFailure} with {@code failedNode} still online. Every node
+     * keeps the very same history list (as the DC's CIB does when only a node's membership changes), so a
+     * {@link io.vigil.core.scheduler.SchedulerSession} that scheduled this status recognises the histories after
+     * the failure.
+     *
+     * @return the converged status with every node online
+     */
+    public ClusterStatus beforeFailure() {
+        java.util.List<NodeStatus> nodes = new java.util.ArrayList<>();
+        for (NodeStatus n : nodeFailure.nodes()) {
+            nodes.add(!n.name().equals(failedNode) ? n : new NodeStatus(n.name(), Membership.ONLINE, n.standby(),
+                    n.maintenance(), n.attributes(), n.history(), n.failCounts()));
+        }
+        return new ClusterStatus(nodeFailure.quorate(), nodeFailure.dc(), nodes);
     }
 
     /** Number of configured primitives (clone children and group members included, once each). */

@@ -3,8 +3,10 @@ package io.vigil.pacemaker.cli.bench;
 import io.vigil.pacemaker.bench.ClusterGenerator;
 import io.vigil.pacemaker.bench.GeneratedCluster;
 import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.model.Configuration;
 import io.vigil.core.scheduler.Scheduler;
 import io.vigil.core.scheduler.SchedulerResult;
+import io.vigil.core.scheduler.SchedulerSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +16,16 @@ import java.util.Locale;
  * after one node failed, and prints one line per case:
  *
  * <pre>
- * RESULT scheduler_&lt;nodes&gt;x&lt;resources&gt;_&lt;scratch|nodefail&gt; p50_ms=&lt;x&gt; p99_ms=&lt;y&gt; max_ms=&lt;z&gt; n=&lt;runs&gt;
+ * RESULT scheduler_&lt;nodes&gt;x&lt;resources&gt;_&lt;scratch|nodefail|nodefail-dc&gt; p50_ms=&lt;x&gt; p99_ms=&lt;y&gt; max_ms=&lt;z&gt; n=&lt;runs&gt;
  * </pre>
  *
  * <p>Options (all optional):
  * <ul>
  *   <li>{@code --sizes 16x500,32x2000,64x5000,100x10000} (default): nodes x primitives to generate</li>
- *   <li>{@code --scenarios scratch,nodefail} (default)</li>
+ *   <li>{@code --scenarios scratch,nodefail,nodefail-dc} (default): from scratch; after one node failed, each
+ *   run reading everything afresh ({@link Scheduler#schedule}); and after one node failed as the DC runs it, with a
+ *   {@link SchedulerSession} that scheduled the cluster just before the failure (it reuses what it read of the
+ *   nodes' unchanged histories; the result is the same)</li>
  *   <li>{@code --seed 42} (default): the generator's seed</li>
  *   <li>{@code --warmup-seconds 5} (default): time spent scheduling before measuring, at least 3 runs</li>
  *   <li>{@code --runs 30} (default): measured runs at most</li>
@@ -43,7 +48,7 @@ public final class SchedulerBench {
      */
     public static void main(String[] args) {
         String sizes = "16x500,32x2000,64x5000,100x10000";
-        String scenarios = "scratch,nodefail";
+        String scenarios = "scratch,nodefail,nodefail-dc";
         long seed = 42;
         double warmupSeconds = 5;
         int runs = 30;
@@ -84,16 +89,26 @@ public final class SchedulerBench {
                     nodes, resources, (System.nanoTime() - t0) / 1e9, cluster.configuration().resources().size(),
                     cluster.configuration().constraints().size());
             for (String scenario : scenarios.split(",")) {
-                ClusterStatus status = switch (scenario.trim()) {
+                String name = scenario.trim();
+                ClusterStatus status = switch (name) {
                     case "scratch" -> cluster.scratch();
-                    case "nodefail" -> cluster.nodeFailure();
+                    case "nodefail", "nodefail-dc" -> cluster.nodeFailure();
                     default -> {
-                        usage("unknown scenario '" + scenario + "': expected scratch or nodefail");
+                        usage("unknown scenario '" + scenario + "': expected scratch, nodefail or nodefail-dc");
                         yield null;
                     }
                 };
-                String metric = "scheduler_" + nodes + "x" + resources + "_" + scenario.trim();
-                skipped |= !measure(metric, cluster, status, warmupSeconds, runs, maxSeconds, digest);
+                Planner planner;
+                if (name.equals("nodefail-dc")) {
+                    // The DC's session scheduled the converged cluster before the node failed (untimed).
+                    SchedulerSession session = new SchedulerSession();
+                    session.schedule(cluster.configuration(), cluster.beforeFailure(), cluster.now());
+                    planner = session::schedule;
+                } else {
+                    planner = Scheduler::schedule;
+                }
+                String metric = "scheduler_" + nodes + "x" + resources + "_" + name;
+                skipped |= !measure(metric, cluster, status, planner, warmupSeconds, runs, maxSeconds, digest);
             }
         }
         if (skipped) {
@@ -101,11 +116,17 @@ public final class SchedulerBench {
         }
     }
 
-    private static boolean measure(String metric, GeneratedCluster cluster, ClusterStatus status,
+    /** How a scenario runs the scheduler: statelessly, or through a DC's session. */
+    @FunctionalInterface
+    private interface Planner {
+        SchedulerResult schedule(Configuration configuration, ClusterStatus status, java.time.Instant now);
+    }
+
+    private static boolean measure(String metric, GeneratedCluster cluster, ClusterStatus status, Planner planner,
                                    double warmupSeconds, int runs, double maxSeconds, boolean digest) {
         SchedulerResult result;
         try {
-            result = Scheduler.schedule(cluster.configuration(), status, cluster.now());
+            result = planner.schedule(cluster.configuration(), status, cluster.now());
         } catch (RuntimeException e) {
             System.out.println("SKIP " + metric + " " + e);
             return false;
@@ -118,14 +139,14 @@ public final class SchedulerBench {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         int warm = 1;
         while (warm < 3 || System.nanoTime() < warmupEnd) {
-            Scheduler.schedule(cluster.configuration(), status, cluster.now());
+            planner.schedule(cluster.configuration(), status, cluster.now());
             warm++;
         }
         List<Long> samples = new ArrayList<>();
         long measureEnd = System.nanoTime() + (long) (maxSeconds * 1e9);
         while (samples.size() < runs && (samples.size() < 5 || System.nanoTime() < measureEnd)) {
             long start = System.nanoTime();
-            SchedulerResult r = Scheduler.schedule(cluster.configuration(), status, cluster.now());
+            SchedulerResult r = planner.schedule(cluster.configuration(), status, cluster.now());
             samples.add(System.nanoTime() - start);
             if (r.summary().size() != result.summary().size()) {
                 throw new IllegalStateException(metric + ": the scheduler is not deterministic ("
@@ -172,7 +193,7 @@ public final class SchedulerBench {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: SchedulerBench [--sizes 16x500,32x2000,64x5000,100x10000]"
-                + " [--scenarios scratch,nodefail] [--seed 42] [--warmup-seconds 5] [--runs 30] [--max-seconds 30]"
+                + " [--scenarios scratch,nodefail,nodefail-dc] [--seed 42] [--warmup-seconds 5] [--runs 30] [--max-seconds 30]"
                 + " [--digest true]");
         System.exit(2);
     }
