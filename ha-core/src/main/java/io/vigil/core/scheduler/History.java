@@ -317,10 +317,13 @@ final class History {
      * Spreads a clone's active copies over its instances: one instance per node (per slot). Nodes are taken in
      * {@link Cluster#historyOrder} and each copy takes the lowest free instance number, as Pacemaker's
      * find_anonymous_clone does while it reads the status section; so with the status listing nodes b, a the copy on
-     * b is instance 0 and wins ties that go to the lower instance number (equal promotion scores).
+     * b is instance 0 and wins ties that go to the lower instance number (equal promotion scores). Copies found
+     * after every instance is taken (more than {@code clone-max}) are orphan instances, numbered on from
+     * {@code clone-max} and stopped ({@link Orphans#offerExcess}): the copies on the nodes read last.
      */
     private static void spread(Cluster cluster, CloneRsc clone, TreeMap<String, Map<String, Outcome>> entries) {
         boolean[] used = new boolean[clone.instances.size()];
+        int excess = 0;
         for (var e : entries.entrySet()) {
             boolean anyActive = e.getValue().values().stream().anyMatch(o -> o.role() != Role.STOPPED
                     || o.onFail() != null);
@@ -341,17 +344,44 @@ final class History {
                     pick = i;
                 }
             }
+            SchedNode node = cluster.historyOrder[rank];
             if (pick < 0) {
-                continue; // more copies than clone-max: orphans, not modelled
+                if (!clone.unique && !clone.instances.isEmpty()) {
+                    excess(cluster, clone.instances.get(0), used.length + excess++, node, e.getValue());
+                }
+                continue;
             }
             used[pick] = true;
             Rsc inst = clone.instances.get(pick);
-            SchedNode node = cluster.historyOrder[rank];
             for (PrimitiveRsc leaf : inst.leaves()) {
                 Outcome o = e.getValue().get(baseId(leaf));
                 if (o != null) {
                     attach(cluster, leaf, node, o);
                 }
+            }
+        }
+    }
+
+    /**
+     * An active copy of an anonymous clone beyond {@code clone-max}: each active leaf is the orphan
+     * {@code <primitive id>:<number>}, attached to it when the orphan pass has added it, else offered as an orphan.
+     */
+    private static void excess(Cluster cluster, Rsc template, int number, SchedNode node,
+                               Map<String, Outcome> outcomes) {
+        for (PrimitiveRsc leaf : template.leaves()) {
+            Outcome o = outcomes.get(baseId(leaf));
+            if (o == null || o.role() == Role.STOPPED && o.onFail() == null) {
+                continue;
+            }
+            String id = baseId(leaf) + ":" + number;
+            if (o.role() == Role.STARTED && leaf.promotable()) { // still an instance of a promotable clone
+                o = new Outcome(Role.UNPROMOTED, o.failed(), o.onFail(), o.banHere(), o.banEverywhere(),
+                        o.stopFailed(), o.ignored());
+            }
+            if (cluster.byId.get(id) instanceof PrimitiveRsc orphan && orphan.parentClone() == null) {
+                attach(cluster, orphan, node, o);
+            } else {
+                cluster.orphans.offerExcess(id, leaf.primitive.agent());
             }
         }
     }

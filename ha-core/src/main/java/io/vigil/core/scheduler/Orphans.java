@@ -44,6 +44,18 @@ final class Orphans {
         }
     }
 
+    /**
+     * Takes note of an active copy of an anonymous clone beyond its {@code clone-max} (Pacemaker's
+     * create_anonymous_orphan): it is an orphan instance, {@code <primitive id>:<number>} numbered on from
+     * {@code clone-max}, and is stopped like any orphan.
+     *
+     * @param id    the orphan instance's id
+     * @param agent the clone primitive's agent
+     */
+    void offerExcess(String id, AgentType agent) {
+        active.putIfAbsent(id, agent);
+    }
+
     boolean isEmpty() {
         return active.isEmpty();
     }

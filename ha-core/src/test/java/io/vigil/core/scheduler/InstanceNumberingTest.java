@@ -110,4 +110,55 @@ class InstanceNumberingTest {
         assertThat(result.summary()).containsExactlyInAnyOrder("Start store:0 ( node2 )",
                 "Promote store:1 ( Unpromoted -> Promoted node1 )");
     }
+
+    @Test
+    void copies_beyond_clone_max_are_orphan_instances_stopped_on_the_nodes_listed_last() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .clone("ping-clone", c -> c.primitive("ping", "ocf:pacemaker:Dummy").cloneMax(2))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node3", "node1", "node2").running("ping", "node3")
+                .running("ping", "node1").running("ping", "node2").build());
+
+        assertThat(result.summary()).containsExactly("Stop ping:2 ( node2 )");
+        assertThat(placement(result)).containsExactly("ping@node1", "ping@node3");
+    }
+
+    @Test
+    void every_member_of_a_cloned_group_copy_beyond_clone_max_is_stopped() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .clone("web-clone", c -> c.group("web", g -> g.primitive("ip", "ocf:pacemaker:Dummy")
+                        .primitive("server", "ocf:pacemaker:Dummy")).cloneMax(2))
+                .build();
+        Clusters status = status("node2", "node3", "node1");
+        for (String node : new String[] {"node1", "node2", "node3"}) {
+            status.running("ip", node).running("server", node);
+        }
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(result.summary()).containsExactlyInAnyOrder("Stop ip:2 ( node1 )", "Stop server:2 ( node1 )");
+    }
+
+    @Test
+    void an_unpromoted_copy_beyond_clone_max_is_stopped_with_its_role_shown() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .promotable("db", c -> c.primitive("store", "ocf:pacemaker:Dummy").cloneMax(2).promotedMax(1))
+                .build();
+        Clusters status = status("node1", "node2", "node3").promoted("store", "node1").running("store", "node2")
+                .running("store", "node3");
+        status.node("node1").attribute("master-store", "10");
+        status.node("node2").attribute("master-store", "5");
+        status.node("node3").attribute("master-store", "5");
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(result.summary()).containsExactly("Stop store:2 ( Unpromoted node3 )");
+    }
 }
