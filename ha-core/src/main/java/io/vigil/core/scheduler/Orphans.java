@@ -33,7 +33,7 @@ final class Orphans {
 
     /**
      * Takes note of a history entry of an unconfigured resource: an orphan when the entry shows it active. The
-     * first entry found (in status order) gives the agent.
+     * first entry found (nodes taken by name) gives the agent.
      *
      * @param h the entry (its recorded id names the orphan)
      */
