@@ -319,7 +319,8 @@ final class History {
      * find_anonymous_clone does while it reads the status section; so with the status listing nodes b, a the copy on
      * b is instance 0 and wins ties that go to the lower instance number (equal promotion scores). Copies found
      * after every instance is taken (more than {@code clone-max}) are orphan instances, numbered on from
-     * {@code clone-max} and stopped ({@link Orphans#offerExcess}): the copies on the nodes read last.
+     * {@code clone-max} and stopped ({@link Orphans#offerExcess}): the copies on the nodes read last. An instance of
+     * a unique clone recorded under a number beyond {@code clone-max} is an orphan under that number.
      */
     private static void spread(Cluster cluster, CloneRsc clone, TreeMap<String, Map<String, Outcome>> entries) {
         boolean[] used = new boolean[clone.instances.size()];
@@ -332,6 +333,13 @@ final class History {
             }
             int rank = Integer.parseInt(e.getKey().substring(0, 6));
             String slot = e.getKey().substring(7);
+            SchedNode node = cluster.historyOrder[rank];
+            if (clone.unique && !slot.isEmpty() && Integer.parseInt(slot) >= used.length
+                    && !clone.instances.isEmpty()) {
+                // A unique instance number beyond clone-max names no instance: an orphan under that number.
+                excess(cluster, clone.instances.get(0), Integer.parseInt(slot), node, e.getValue());
+                continue;
+            }
             int pick = -1;
             if (!slot.isEmpty()) {
                 int n = Integer.parseInt(slot);
@@ -344,7 +352,6 @@ final class History {
                     pick = i;
                 }
             }
-            SchedNode node = cluster.historyOrder[rank];
             if (pick < 0) {
                 if (!clone.unique && !clone.instances.isEmpty()) {
                     excess(cluster, clone.instances.get(0), used.length + excess++, node, e.getValue());
@@ -363,7 +370,7 @@ final class History {
     }
 
     /**
-     * An active copy of an anonymous clone beyond {@code clone-max}: each active leaf is the orphan
+     * An active copy of a clone beyond {@code clone-max}: each active leaf is the orphan
      * {@code <primitive id>:<number>}, attached to it when the orphan pass has added it, else offered as an orphan.
      */
     private static void excess(Cluster cluster, Rsc template, int number, SchedNode node,

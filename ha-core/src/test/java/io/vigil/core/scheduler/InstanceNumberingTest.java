@@ -161,4 +161,20 @@ class InstanceNumberingTest {
 
         assertThat(result.summary()).containsExactly("Stop store:2 ( Unpromoted node3 )");
     }
+
+    @Test
+    void a_unique_instance_recorded_beyond_clone_max_is_an_orphan_under_its_number() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2", "node3")
+                .clone("ping-clone", c -> c.primitive("ping", "ocf:pacemaker:Dummy").cloneMax(3)
+                        .globallyUnique(true))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2", "node3").running("ping:0", "node1")
+                .running("ping:5", "node2").build());
+
+        assertThat(result.summary()).containsExactlyInAnyOrder("Stop ping:5 ( node2 )", "Start ping:1 ( node2 )",
+                "Start ping:2 ( node3 )");
+    }
 }
