@@ -24,7 +24,7 @@ final class Actions {
             // multiple-active=stop_unexpected: the copy on the node it is assigned to keeps running.
             boolean keepExpected = leaf.meta.multipleActiveOrDefault() == MultipleActive.STOP_UNEXPECTED;
             for (PrimitiveRsc.Active a : leaf.current) {
-                boolean multiple = leaf.current.size() > 1 && !(keepExpected && a.node() == next);
+                boolean multiple = leaf.multiplyActive && !(keepExpected && a.node() == next);
                 boolean need = act && (next == null || next != a.node() || a.failed() || multiple);
                 Act stop = new Act("stop", leaf, a.node(), !need, act && Fencing.stopPossible(a.node()));
                 if (need) {

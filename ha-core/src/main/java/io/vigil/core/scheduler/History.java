@@ -8,6 +8,7 @@ import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Operation;
 import io.vigil.core.model.OperationRecord;
 import io.vigil.core.model.Primitive;
+import io.vigil.core.model.Requires;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Role;
 import io.vigil.core.model.Score;
@@ -193,12 +194,30 @@ final class History {
      * A primitive found active on more than one node is recovered by its {@code multiple-active} policy (unpack.c,
      * native_add_running): stop_start (default) and stop_unexpected stop every copy and start one (see
      * {@link Actions}), stop_only also bans it from every node so it stays stopped, block leaves it alone.
+     * A primitive that does not need fencing (requires=quorum or nothing, fence devices) counts only clean nodes
+     * (up and not being fenced): its copies on unclean nodes go with the fencing, and a clean node is its current
+     * one (pcmk__primitive_create_actions, pe__find_active_on).
      */
     private static void multipleActive(Cluster cluster) {
         for (PrimitiveRsc leaf : cluster.leaves) {
             if (leaf.current.size() < 2) {
                 continue;
             }
+            if (!needsFencing(cluster, leaf)) {
+                // clean nodes first, otherwise in the order found
+                List<PrimitiveRsc.Active> clean = new ArrayList<>(leaf.current.size());
+                List<PrimitiveRsc.Active> unclean = new ArrayList<>(1);
+                for (PrimitiveRsc.Active a : leaf.current) {
+                    (clean(a.node()) ? clean : unclean).add(a);
+                }
+                leaf.current.clear();
+                leaf.current.addAll(clean);
+                leaf.current.addAll(unclean);
+                if (clean.size() < 2) {
+                    continue;
+                }
+            }
+            leaf.multiplyActive = true;
             switch (leaf.meta.multipleActiveOrDefault()) {
                 case STOP_ONLY -> {
                     for (SchedNode n : cluster.nodes) {
@@ -210,6 +229,26 @@ final class History {
                 }
             }
         }
+    }
+
+    /** A node counted as running what it runs: up, and not being fenced in this transition. */
+    private static boolean clean(SchedNode node) {
+        return node.online() && !node.fenced;
+    }
+
+    /**
+     * Whether a resource may only start once the nodes it may be active on are fenced: requires=fencing or
+     * unfencing, by default with fencing enabled except for fence devices (which default to quorum).
+     */
+    private static boolean needsFencing(Cluster cluster, PrimitiveRsc leaf) {
+        if (!cluster.stonith) {
+            return false;
+        }
+        Requires r = leaf.meta.requires();
+        if (r == null) {
+            return !"stonith".equalsIgnoreCase(leaf.primitive.agent().standard());
+        }
+        return r == Requires.FENCING || r == Requires.UNFENCING;
     }
 
     /**
@@ -476,6 +515,16 @@ final class History {
             int rc = op.rc() == 190 ? 0 : op.rc() == 191 ? 8 : op.rc();
             int expected = op.expectedRc() == 190 ? 0 : op.expectedRc() == 191 ? 8 : op.expectedRc();
             boolean probe = op.isProbe();
+            if (probe && maskedProbeFailure(op, rc)) {
+                // The agent is not installed here or its parameters are invalid for this node: Pacemaker masks the
+                // failure (pcmk_xe_mask_probe_failure) - not running here, not a failure, but it may not run here.
+                banHere = true;
+                banAll |= op.status() == ExecStatus.ERROR_FATAL;
+                continue;
+            }
+            // An agent missing for a real operation is a hard error that on-fail=ignore cannot hide and that
+            // never expires (unpack_rsc_op: PCMK_EXEC_NOT_INSTALLED).
+            boolean notInstalled = op.status() == ExecStatus.NOT_INSTALLED;
             boolean failure;
             // op-status "error" still carries a meaningful rc: Pacemaker judges it by the rc like a completed op.
             if (op.status() != ExecStatus.DONE && op.status() != ExecStatus.ERROR) {
@@ -487,10 +536,10 @@ final class History {
             } else {
                 failure = rc != expected;
             }
-            if (failure && expired(cluster, leaf, op, onFailFor(cluster, p, task, op.interval()))) {
+            if (failure && !notInstalled && expired(cluster, leaf, op, onFailFor(cluster, p, task, op.interval()))) {
                 continue; // failure-timeout passed: Pacemaker forgets this failure
             }
-            if (failure && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
+            if (failure && !notInstalled && onFailFor(cluster, p, task, op.interval()) == OnFail.IGNORE) {
                 // Pacemaker pretends an ignored failure succeeded.
                 ignored = true;
                 failure = false;
@@ -576,12 +625,24 @@ final class History {
             }
             lastFailureKey = op.key();
             OnFail f = onFailFor(cluster, p, task, op.interval());
+            if (notInstalled && f == OnFail.IGNORE) {
+                f = OnFail.RESTART; // recovered elsewhere (the node is banned above)
+            }
             if (severity(f) > severity(onFail)) {
                 onFail = f;
             }
             failed = true;
         }
         return new Outcome(role, failed, onFail, banHere, banAll, stopFailed, ignored);
+    }
+
+    /**
+     * Whether a failed probe only says the resource cannot run on the node (Pacemaker's
+     * pcmk_xe_mask_probe_failure): result "not installed" (5) or "invalid parameter" (2), or op-status
+     * "not installed".
+     */
+    private static boolean maskedProbeFailure(OperationRecord op, int rc) {
+        return rc == 5 || rc == 2 || op.status() == ExecStatus.NOT_INSTALLED;
     }
 
     /**

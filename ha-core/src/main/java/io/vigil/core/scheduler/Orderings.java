@@ -26,6 +26,11 @@ final class Orderings {
     static final int IMPLIES_FIRST = 4;
     /** Asymmetrical mandatory order: an unrunnable first only blocks a then-action that must happen anyway. */
     static final int RUNNABLE_LEFT_IF_REQUIRED = 8;
+    /**
+     * A group's "stop the later member before the earlier one" (Pacemaker's restart ordering): when the earlier
+     * member's stop is required, a required stop of the later member that cannot run makes it unrunnable too.
+     */
+    static final int RESTART = 16;
     /** Reason of an interleaved instance that cannot run for want of a partner instance on its node. */
     static final String NO_PARTNER = "no interleave partner";
 
@@ -70,9 +75,22 @@ final class Orderings {
 
     private static void groupOrders(Rsc r, List<Edge> edges) {
         if (r instanceof GroupRsc g) {
+            String id = g.id + "-internal";
             for (int i = 1; i < g.members.size(); i++) {
-                add(edges, g.id + "-internal", List.of(g.members.get(i - 1)), ResourceAction.START,
-                        List.of(g.members.get(i)), ResourceAction.START, OrderKind.MANDATORY, true, false);
+                Rsc previous = g.members.get(i - 1);
+                Rsc member = g.members.get(i);
+                // each member starts after the previous one, and stops before it (pcmk_sched_group.c)
+                edges.add(new Edge(id, Ref.of(previous, "start"), Ref.of(member, "start"),
+                        IMPLIES_THEN | RUNNABLE_LEFT));
+                edges.add(new Edge(id + "-inverse", Ref.of(member, "stop"), Ref.of(previous, "stop"),
+                        IMPLIES_FIRST | RESTART));
+                if (active(member) && !active(previous)) {
+                    // A member running while the one before it is not (e.g. a member added in front of it): the
+                    // previous member's start means restarting this one, so this one's stop comes first, and
+                    // the start cannot happen when the stop cannot.
+                    edges.add(new Edge(id + "-stop-before-start", Ref.of(member, "stop"),
+                            Ref.of(previous, "start"), IMPLIES_FIRST | RUNNABLE_LEFT));
+                }
             }
         }
         if (r instanceof CloneRsc c && c.promotable) {
@@ -83,6 +101,16 @@ final class Orderings {
                 groupOrders(c, edges);
             }
         }
+    }
+
+    /** Whether any leaf of a resource is active now. */
+    private static boolean active(Rsc r) {
+        for (PrimitiveRsc leaf : r.leaves()) {
+            if (!leaf.current.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Edge> edges, String id, List<Rsc> first, ResourceAction fa, List<Rsc> then,
@@ -392,6 +420,13 @@ final class Orderings {
                             && blockedActive(e.first())) {
                         // what must stop first is frozen (a blocked failure), so this stop cannot happen either
                         b.runnable = false;
+                        changed = true;
+                    }
+                    if ((e.flags() & RESTART) != 0 && b.runnable && !b.optional && (f & REQUIRED) != 0
+                            && (f & RUNNABLE) == 0) {
+                        // the later member must stop first but cannot, so this stop cannot happen either
+                        b.runnable = false;
+                        b.reason = "unrunnable " + name(e.first()) + " " + e.first().task();
                         changed = true;
                     }
                     if ((e.flags() & IMPLIES_FIRST) != 0 && !b.optional) {

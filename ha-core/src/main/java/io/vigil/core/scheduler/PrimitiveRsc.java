@@ -34,6 +34,12 @@ final class PrimitiveRsc extends Rsc {
     boolean stopAfterFailure;
     /** on-fail=demote after a failure of the promoted role. */
     boolean demoteAfterFailure;
+    /**
+     * Active on more than one node in a way its {@code multiple-active} policy must resolve (see
+     * {@link History}): every copy is stopped and one started. Copies on unclean nodes of a resource that does not
+     * need fencing do not count; they are listed after the clean ones in {@link #current}.
+     */
+    boolean multiplyActive;
     /** Failures recorded, but the resource is treated as healthy (on-fail=ignore). */
     boolean failureIgnored;
 

@@ -19,7 +19,7 @@ final class Summary {
 
     static Outcome outcome(PrimitiveRsc leaf) {
         SchedNode cur = leaf.currentNode();
-        if (leaf.current.size() > 1) {
+        if (leaf.multiplyActive) {
             cur = null;
         }
         Act start = leaf.start;
@@ -116,7 +116,7 @@ final class Summary {
         Act stop = leaf.stopOn(cur.node());
         // Active on several nodes, the start is always required in Pacemaker (with stop_unexpected a pseudo-action
         // while the expected copy keeps running), so the line reads Restart even then.
-        boolean stopHappens = stop != null && !stop.optional || leaf.current.size() > 1;
+        boolean stopHappens = stop != null && !stop.optional || leaf.multiplyActive;
         String stopBlocked = stop != null && !stop.runnable ? " blocked" : "";
         if (next == null || !start.runnable && stopHappens) {
             if (!stopHappens) {

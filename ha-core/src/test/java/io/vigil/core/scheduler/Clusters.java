@@ -77,6 +77,7 @@ final class Clusters {
         final Map<String, String> attributes = new TreeMap<>();
         final Map<String, List<OperationRecord>> history = new TreeMap<>();
         final List<FailCount> failCounts = new ArrayList<>();
+        final Map<String, AgentType> agents = new TreeMap<>();
         private long callId = 1;
 
         NodeBuilder(String name) {
@@ -86,6 +87,19 @@ final class Clusters {
         NodeBuilder op(String rsc, String op, long intervalMs, int rc, int expected) {
             history.computeIfAbsent(rsc, k -> new ArrayList<>()).add(new OperationRecord(op,
                     Duration.ofMillis(intervalMs), callId++, rc, expected, ExecStatus.DONE, NOW, NOW, Duration.ZERO));
+            return this;
+        }
+
+        /** Records an operation that ended with {@code status} (op-status) and result {@code rc}. */
+        NodeBuilder op(String rsc, String op, long intervalMs, int rc, int expected, ExecStatus status) {
+            history.computeIfAbsent(rsc, k -> new ArrayList<>()).add(new OperationRecord(op,
+                    Duration.ofMillis(intervalMs), callId++, rc, expected, status, NOW, NOW, Duration.ZERO));
+            return this;
+        }
+
+        /** Records {@code rsc}'s history with {@code agent} (default: {@link #DUMMY}). */
+        NodeBuilder agent(String rsc, AgentType agent) {
+            agents.put(rsc, agent);
             return this;
         }
 
@@ -111,7 +125,7 @@ final class Clusters {
 
         NodeStatus build() {
             List<ResourceHistory> h = new ArrayList<>();
-            history.forEach((rsc, ops) -> h.add(new ResourceHistory(rsc, DUMMY, ops)));
+            history.forEach((rsc, ops) -> h.add(new ResourceHistory(rsc, agents.getOrDefault(rsc, DUMMY), ops)));
             return new NodeStatus(name, membership, standby, false, attributes, h, failCounts);
         }
     }

@@ -5,15 +5,19 @@ import static io.vigil.core.scheduler.Clusters.schedule;
 import static io.vigil.core.scheduler.Clusters.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.core.model.AgentType;
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.ExecStatus;
 import io.vigil.core.model.Membership;
 import io.vigil.core.model.MultipleActive;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Role;
+import io.vigil.core.model.Score;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FailureTest {
+    private static final AgentType FENCE_XVM = AgentType.parse("stonith:fence_xvm");
 
     private static Configuration web(int migrationThreshold) {
         return Configuration.builder()
@@ -186,5 +190,84 @@ class FailureTest {
 
         assertThat(result.summary()).isEmpty();
         assertThat(result.graph().actions()).noneMatch(a -> a.type() == ActionType.STOP);
+    }
+
+    @Test
+    void a_probe_that_finds_the_agent_not_installed_keeps_the_resource_off_that_node_without_stopping_anything() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .location("web-prefers-node1", "web", "node1", 100)
+                .build();
+        Clusters status = status("node1", "node2").running("web", "node2");
+        status.node("node1").op("web", "monitor", 0, 5, 7, ExecStatus.NOT_INSTALLED);
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(result.summary()).isEmpty();
+        assertThat(placement(result)).containsExactly("web@node2");
+        assertThat(result.current()).singleElement().satisfies(p -> assertThat(p.node()).isEqualTo("node2"));
+        assertThat(result.scores().get("web").get("node1").score()).isEqualTo(Score.MINUS_INFINITY);
+    }
+
+    @Test
+    void a_probe_that_finds_invalid_parameters_means_not_running_there_and_bans_the_node() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .location("web-prefers-node1", "web", "node1", 100)
+                .build();
+        Clusters status = status("node1", "node2");
+        status.node("node1").op("web", "monitor", 0, 2, 7);
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(result.summary()).containsExactly("Start web ( node2 )");
+        assertThat(result.current()).isEmpty();
+    }
+
+    @Test
+    void an_agent_missing_for_a_monitor_is_recovered_elsewhere_even_with_on_fail_ignore() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("web", "ocf:pacemaker:Dummy", r -> r.op("monitor", o -> o
+                        .interval(Duration.ofSeconds(10)).onFail(OnFail.IGNORE)))
+                .build();
+        Clusters missing = status("node1", "node2");
+        missing.node("node1").op("web", "start", 0, 0, 0)
+                .op("web", "monitor", 10_000, 5, 0, ExecStatus.NOT_INSTALLED);
+        // The same result code from an agent that ran is an ordinary hard error, which on-fail=ignore does hide.
+        Clusters ran = status("node1", "node2");
+        ran.node("node1").op("web", "start", 0, 0, 0).op("web", "monitor", 10_000, 5, 0);
+
+        assertThat(schedule(config, missing.build()).summary()).containsExactly("Recover web ( node1 -> node2 )");
+        assertThat(schedule(config, ran.build()).summary()).isEmpty();
+    }
+
+    @Test
+    void a_fence_device_active_on_a_node_being_fenced_and_on_a_clean_node_just_stays_on_the_clean_one() {
+        Configuration config = Configuration.builder()
+                .nodes("node1", "node2", "node3")
+                .primitive("fencer", "stonith:fence_xvm")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .location("web-not-node1", "web", "node1", Score.MINUS_INFINITY)
+                .location("web-not-node3", "web", "node3", Score.MINUS_INFINITY)
+                .location("fencer-not-node1", "fencer", "node1", Score.MINUS_INFINITY)
+                .build();
+        Clusters status = status("node1", "node2", "node3");
+        status.node("node2").agent("fencer", FENCE_XVM).op("fencer", "start", 0, 0, 0)
+                .op("web", "start", 0, 0, 0).op("web", "stop", 0, 1, 0);
+        status.node("node3").agent("fencer", FENCE_XVM).op("fencer", "start", 0, 0, 0);
+
+        SchedulerResult result = schedule(config, status.build());
+
+        // node2 is fenced for the failed stop; the fence device counts as active on node3 only (no Move, no
+        // Restart), while web, which needs fencing, is stopped with node2.
+        assertThat(result.summary()).containsExactly("Fence (reboot) node2 'web failed there'",
+                "Stop web ( node2 )");
+        assertThat(placement(result)).containsExactly("fencer@node3");
     }
 }

@@ -116,6 +116,42 @@ class OrderingTest {
         assertThat(start(result, "db").after()).contains(probe.id());
     }
 
+    private static Configuration groupOf(String... members) {
+        return Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1")
+                .group("g", g -> {
+                    for (String m : members) {
+                        g.primitive(m, "ocf:pacemaker:Dummy");
+                    }
+                })
+                .build();
+    }
+
+    @Test
+    void a_group_member_running_while_the_one_before_it_is_not_is_stopped_before_that_one_starts() {
+        SchedulerResult result = schedule(groupOf("a", "b"), status("node1").running("b", "node1").build());
+
+        assertThat(result.summary()).containsExactly("Start a ( node1 )", "Restart b ( node1 )");
+        assertThat(start(result, "a").after()).contains(action(result, ActionType.STOP, "b").id());
+    }
+
+    @Test
+    void a_blocked_stop_at_the_end_of_a_group_blocks_the_restart_chain_in_front_of_it() {
+        // d's stop failed without fencing: d is frozen. Starting a would restart b and c, which must stop after
+        // d; none of that can happen, so a does not start either.
+        Clusters status = status("node1").running("b", "node1").running("c", "node1");
+        status.node("node1").op("d", "start", 0, 0, 0).op("d", "stop", 0, 1, 0);
+
+        SchedulerResult result = schedule(groupOf("a", "b", "c", "d"), status.build());
+
+        assertThat(result.summary()).containsExactly("Start a ( node1 ) blocked", "Stop b ( node1 ) blocked",
+                "Stop c ( node1 ) blocked");
+        assertThat(result.graph().actions()).noneMatch(a -> a.runnable()
+                && (a.type() == ActionType.START || a.type() == ActionType.STOP));
+        assertThat(placement(result)).containsExactly("b@node1", "c@node1", "d@node1");
+    }
+
     static GraphAction start(SchedulerResult r, String rsc) {
         return action(r, ActionType.START, rsc);
     }

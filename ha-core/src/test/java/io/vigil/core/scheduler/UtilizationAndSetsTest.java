@@ -32,6 +32,37 @@ class UtilizationAndSetsTest {
         assertThat(result.summary()).doesNotContain("Start c ( node1 )", "Start c ( node2 )");
     }
 
+    /** Two sticky resources of one cpu each, a on node1 and b on node2; node2 has room for one. */
+    private static Configuration stickyPair(int node1Capacity) {
+        return Configuration.builder()
+                .properties(p -> p.stonithEnabled(false).placementStrategy(PlacementStrategy.BALANCED))
+                .resourceDefaults(d -> d.stickiness(100))
+                .node("node1", n -> n.utilization("cpu", node1Capacity))
+                .node("node2", n -> n.utilization("cpu", 1))
+                .primitive("a", "ocf:pacemaker:Dummy", r -> r.utilization("cpu", 1))
+                .primitive("b", "ocf:pacemaker:Dummy", r -> r.utilization("cpu", 1))
+                .build();
+    }
+
+    @Test
+    void resources_tied_on_their_current_nodes_are_ordered_by_their_score_on_the_best_node_first() {
+        // a and b score 100 where they run; the walk over the nodes starts with the node that can take resources
+        // (node2, node1 is in standby), where b scores higher: b is placed first and keeps its node, a stops.
+        Clusters standby = status("node1", "node2").running("a", "node1").running("b", "node2");
+        standby.node("node1").standby();
+        SchedulerResult result = schedule(stickyPair(1), standby.build());
+
+        assertThat(result.summary()).containsExactly("Stop a ( node1 )");
+        assertThat(placement(result)).containsExactly("b@node2");
+
+        // Both nodes available, but node2 has more capacity free: the same order.
+        SchedulerResult full = schedule(stickyPair(0),
+                status("node1", "node2").running("a", "node1").running("b", "node2").build());
+
+        assertThat(full.summary()).containsExactly("Stop a ( node1 )");
+        assertThat(placement(full)).containsExactly("b@node2");
+    }
+
     @Test
     void mandatory_colocated_resources_go_where_they_all_fit() {
         Configuration config = Configuration.builder()

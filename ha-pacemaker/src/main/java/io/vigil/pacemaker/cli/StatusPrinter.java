@@ -43,6 +43,9 @@ final class StatusPrinter {
                 case "online" -> online.add(name);
                 case "offline" -> offline.add(name);
                 case "unclean" -> other.add("    * Node " + name + ": UNCLEAN");
+                // an online node in standby that still runs something (pe_output.c, node_text_status)
+                case "standby" -> other.add("    * Node " + name + ": standby"
+                        + (instances.stream().anyMatch(i -> name.equals(i.node())) ? " (with active resources)" : ""));
                 default -> other.add("    * Node " + name + ": " + state);
             }
         });

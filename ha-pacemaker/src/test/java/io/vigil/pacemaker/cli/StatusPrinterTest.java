@@ -51,6 +51,21 @@ class StatusPrinterTest {
     }
 
     @Test
+    void a_node_in_standby_that_still_runs_something_says_so() {
+        Map<String, String> nodes = new LinkedHashMap<>();
+        nodes.put("node1", "standby");
+        nodes.put("node2", "online");
+        nodes.put("node3", "standby");
+        List<InstancePlacement> running = List.of(new InstancePlacement("vip", "vip", "node1", Role.STARTED, false));
+
+        assertThat(StatusPrinter.print(CONFIG, nodes, running)).startsWith(
+                "  * Node List:",
+                "    * Node node1: standby (with active resources)",
+                "    * Node node3: standby",
+                "    * Online: [ node2 ]");
+    }
+
+    @Test
     void with_a_health_strategy_a_red_or_yellow_online_node_says_so() {
         io.vigil.pacemaker.ImportedCib imported = CibImporter.importXml("<cib><configuration><crm_config>"
                 + "<cluster_property_set id=\"o\"><nvpair id=\"s\" name=\"node-health-strategy\" value=\"custom\"/>"
