@@ -4,6 +4,7 @@ import io.vigil.core.model.Cib;
 import io.vigil.core.model.CibVersion;
 import io.vigil.core.model.ClusterProperties;
 import io.vigil.core.model.ClusterStatus;
+import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ConfigurationValidator;
 import io.vigil.core.model.NodeDefinition;
@@ -119,8 +120,10 @@ public final class CibImporter {
         }
         String quorum = CibXml.attr(root, "have-quorum");
         StatusReader.ConfiguredNode dc = StatusReader.find(nodes, CibXml.attr(root, "dc-uuid"), null);
+        List<NodeStatus> statuses = resources.perNodeParameters().isEmpty() ? status.statuses()
+                : StatusReader.withoutDigests(status.statuses(), resources.perNodeParameters());
         ClusterStatus clusterStatus = new ClusterStatus(ImportContext.isTrue(quorum),
-                dc == null ? null : dc.definition().name(), status.statuses());
+                dc == null ? null : dc.definition().name(), statuses);
         return new ImportedCib(new Cib(version, config, clusterStatus), executionDate, ctx.warnings());
     }
 

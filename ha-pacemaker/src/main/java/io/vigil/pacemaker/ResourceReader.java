@@ -24,6 +24,9 @@ import java.util.TreeMap;
 
 /** Reads {@code resources}, {@code rsc_defaults} and {@code op_defaults}. */
 final class ResourceReader {
+    /** How many parameter sets with rules were left out so far. */
+    private int ruledParameterSets;
+    private final Set<String> perNodeParameters = new java.util.TreeSet<>();
     private final ImportContext ctx;
     /** {@code op_defaults} if it has sets with rules (evaluated per operation), else empty; null until known. */
     private Optional<XmlElement> ruledOpDefaults;
@@ -39,9 +42,13 @@ final class ResourceReader {
             return out;
         }
         for (XmlElement e : CibXml.children(resources)) {
+            int skipped = ruledParameterSets;
             Resource r = resource(e);
             if (r != null) {
                 out.add(r);
+                if (skipped != ruledParameterSets) {
+                    r.primitives().forEach(p -> perNodeParameters.add(p.id()));
+                }
             }
         }
         XmlElement rscDefaults = section("rsc_defaults");
@@ -293,7 +300,16 @@ final class ResourceReader {
         return ImportContext.values(ctx.nvpairs(e, "instance_attributes", null, this::skipRuledParameters));
     }
 
+    /**
+     * Primitives (of a top-level resource) with parameters chosen by a rule: their parameter digests cannot be
+     * computed, so their recorded ones are not imported (see {@link StatusReader#withoutDigests}).
+     */
+    Set<String> perNodeParameters() {
+        return perNodeParameters;
+    }
+
     private boolean skipRuledParameters(XmlElement set) {
+        ruledParameterSets++;
         ctx.warn(set, "ignored instance attributes chosen by a rule (agent parameters per node or time; they"
                 + " do not change placement)");
         return false;
@@ -369,7 +385,10 @@ final class ResourceReader {
         if (values.containsKey("requires")) {
             ctx.warn(op, "ignored operation-level 'requires' (use the resource's meta attribute)");
         }
-        return new Operation(name.value(), interval, timeout, role, onFail, enabled);
+        // Parameters of this operation only (they are part of its parameter digest).
+        Map<String, String> params = ImportContext.values(ctx.nvpairs(op, "instance_attributes", null,
+                this::skipRuledParameters));
+        return new Operation(name.value(), interval, timeout, role, onFail, enabled, params);
     }
 
     private Group group(XmlElement e, Map<String, String> inheritedParams, boolean promotable) {

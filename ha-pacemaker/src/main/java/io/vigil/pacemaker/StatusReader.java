@@ -8,6 +8,7 @@ import io.vigil.core.model.Membership;
 import io.vigil.core.model.NodeDefinition;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.ParameterDigests;
 import io.vigil.core.model.ResourceHistory;
 import io.vigil.core.model.Score;
 
@@ -39,10 +40,13 @@ final class StatusReader {
      */
     static final Set<String> OPERATION_ATTRIBUTES = Set.of("id", "id-ref", "operation", "interval", "call-id",
             "rc-code", "op-status", "last-run", "last_run", "last-rc-change", "last_rc_change", "exec-time",
-            "exec_time", "transition-key");
+            "exec_time", "transition-key", "op-digest", "op-restart-digest", "op-force-restart", "op-secure-digest",
+            "op-secure-params", "crm_feature_set");
 
     private final ImportContext ctx;
     private final ClusterProperties properties;
+    /** Recorded digests by {@code op-digest}: the same few repeat on every node, so records share one object. */
+    private final Map<String, ParameterDigests> sharedDigests = new java.util.HashMap<>();
     private String lastTimestampText;
     private Instant lastTimestamp;
 
@@ -312,7 +316,66 @@ final class StatusReader {
         return new OperationRecord(name, interval, callId, rc, expected, status,
                 epochSeconds(op, first(op, "last-run", "last_run")),
                 epochSeconds(op, first(op, "last-rc-change", "last_rc_change")),
-                millis(op, first(op, "exec-time", "exec_time")));
+                millis(op, first(op, "exec-time", "exec_time")), digests(op));
+    }
+
+    /**
+     * The statuses without the recorded parameter digests of these resources (ids without {@code :N}): their
+     * parameters differ per node, which Vigil does not model, so comparing digests would restart them for nothing.
+     */
+    static List<NodeStatus> withoutDigests(List<NodeStatus> statuses, Set<String> resources) {
+        List<NodeStatus> out = new ArrayList<>(statuses.size());
+        for (NodeStatus ns : statuses) {
+            List<ResourceHistory> history = new ArrayList<>(ns.history().size());
+            for (ResourceHistory h : ns.history()) {
+                String id = h.resource();
+                int colon = id.lastIndexOf(':');
+                if (resources.contains(colon > 0 ? id.substring(0, colon) : id)) {
+                    h = new ResourceHistory(id, h.agent(), h.operations().stream().map(o -> o.withDigests(null))
+                            .toList());
+                }
+                history.add(h);
+            }
+            out.add(new NodeStatus(ns.name(), ns.membership(), ns.standby(), ns.maintenance(), ns.attributes(),
+                    history, ns.failCounts()));
+        }
+        return out;
+    }
+
+    /** The parameter digests an operation was recorded with, or null when it has none. */
+    private ParameterDigests digests(XmlElement op) {
+        String all = CibXml.attr(op, "op-digest");
+        String restart = CibXml.attr(op, "op-restart-digest");
+        if (all == null && restart == null) {
+            return null;
+        }
+        String secure = CibXml.attr(op, "op-secure-digest");
+        String featureSet = CibXml.attr(op, "crm_feature_set");
+        if (restart == null && secure == null && all != null) {
+            ParameterDigests known = sharedDigests.get(all);
+            if (known != null && java.util.Objects.equals(known.featureSet(), featureSet)) {
+                return known;
+            }
+            ParameterDigests d = new ParameterDigests(all, null, null, null, null, featureSet);
+            sharedDigests.put(all, d);
+            return d;
+        }
+        return new ParameterDigests(all, restart, names(CibXml.attr(op, "op-force-restart")), secure,
+                names(CibXml.attr(op, "op-secure-params")), featureSet);
+    }
+
+    /** A space-separated list of names ({@code " a  b "}), or null when absent. */
+    private static List<String> names(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : text.trim().split("\\s+")) {
+            if (!n.isEmpty()) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** The expected result is the third field of the transition key; without one, whatever happened was expected. */

@@ -71,7 +71,8 @@ final class ConfigurationCodec {
             "restart-type", "other");
     static final Set<String> OP_DEFAULTS = names("timeout", "on-fail", "enabled");
     static final Set<String> NODE = names("name", "id", "votes", "attributes", "utilization");
-    static final Set<String> OPERATION = names("name", "interval", "timeout", "role", "on-fail", "enabled");
+    static final Set<String> OPERATION = names("name", "interval", "timeout", "role", "on-fail", "enabled",
+            "parameters");
 
     static final Set<String> PRIMITIVE = names("kind", "id", "agent", "parameters", "meta", "operations",
             "utilization");
@@ -315,6 +316,7 @@ final class ConfigurationCodec {
         if (!op.enabled()) {
             out.field("enabled", false);
         }
+        out.stringMap("parameters", op.parameters());
         out.endObject();
     }
 
@@ -768,6 +770,7 @@ final class ConfigurationCodec {
             Role role = null;
             OnFail onFail = null;
             boolean enabled = true;
+            Map<String, String> parameters = null;
             while (o.next()) {
                 switch (o.name()) {
                     case "name" -> name = in.string();
@@ -776,10 +779,11 @@ final class ConfigurationCodec {
                     case "role" -> role = in.keyword(Role::parse);
                     case "on-fail" -> onFail = in.keyword(OnFail::parse);
                     case "enabled" -> enabled = or(in.bool(), enabled);
+                    case "parameters" -> parameters = in.stringMap("operation parameters");
                     default -> throw new IllegalStateException(o.name());
                 }
             }
-            return new Operation(o.require(name, "name"), interval, timeout, role, onFail, enabled);
+            return new Operation(o.require(name, "name"), interval, timeout, role, onFail, enabled, parameters);
         }
 
         private Constraint constraint() {

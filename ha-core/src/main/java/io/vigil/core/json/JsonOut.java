@@ -147,6 +147,11 @@ final class JsonOut {
         endObject();
     }
 
+    /** A string element of the array being written. */
+    void value(String value) {
+        io(() -> g.writeString(value));
+    }
+
     void stringList(String name, List<String> list) {
         if (list.isEmpty()) {
             return;

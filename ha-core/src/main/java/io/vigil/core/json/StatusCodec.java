@@ -10,6 +10,7 @@ import io.vigil.core.model.FailCount;
 import io.vigil.core.model.Membership;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.ParameterDigests;
 import io.vigil.core.model.ResourceHistory;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,9 @@ final class StatusCodec {
             "fail-counts");
     static final Set<String> HISTORY = names("resource", "agent", "operations");
     static final Set<String> RECORD = names("operation", "interval", "call-id", "rc", "expected-rc", "status",
-            "last-run", "last-rc-change", "exec-time");
+            "last-run", "last-rc-change", "exec-time", "digests");
+    static final Set<String> DIGESTS = names("all", "restart", "restart-parameters", "secure", "secure-parameters",
+            "feature-set");
     static final Set<String> FAIL_COUNT = names("resource", "operation", "interval", "count", "last-failure");
     static final Set<String> VERSION = names("admin-epoch", "epoch", "num-updates");
 
@@ -100,11 +103,35 @@ final class StatusCodec {
                 out.field("last-run", r.lastRun());
                 out.field("last-rc-change", r.lastRcChange());
                 out.field("exec-time", r.execTime());
+                if (r.digests() != null) {
+                    writeDigests(out, r.digests());
+                }
                 out.endObject();
             }
             out.endArray();
         }
         out.endObject();
+    }
+
+    private static void writeDigests(JsonOut out, ParameterDigests d) {
+        out.startObject("digests");
+        out.field("all", d.all());
+        out.field("restart", d.restart());
+        nameList(out, "restart-parameters", d.restartParameters());
+        out.field("secure", d.secure());
+        nameList(out, "secure-parameters", d.secureParameters());
+        out.field("feature-set", d.featureSet());
+        out.endObject();
+    }
+
+    /** A list of names, written even when empty (an empty list and no list mean different things). */
+    private static void nameList(JsonOut out, String field, List<String> list) {
+        if (list == null) {
+            return;
+        }
+        out.startArray(field);
+        list.forEach(out::value);
+        out.endArray();
     }
 
     static void writeVersion(JsonOut out, CibVersion v) {
@@ -191,6 +218,7 @@ final class StatusCodec {
         Instant lastRun = null;
         Instant lastRcChange = null;
         Duration execTime = null;
+        ParameterDigests digests = null;
         while (o.next()) {
             switch (o.name()) {
                 case "operation" -> operation = in.string();
@@ -202,11 +230,35 @@ final class StatusCodec {
                 case "last-run" -> lastRun = in.instant();
                 case "last-rc-change" -> lastRcChange = in.instant();
                 case "exec-time" -> execTime = in.duration("exec-time");
+                case "digests" -> digests = digests(in);
                 default -> throw new IllegalStateException(o.name());
             }
         }
         return new OperationRecord(o.require(operation, "operation"), interval, o.require(callId, "call-id"),
-                o.require(rc, "rc"), o.require(expectedRc, "expected-rc"), status, lastRun, lastRcChange, execTime);
+                o.require(rc, "rc"), o.require(expectedRc, "expected-rc"), status, lastRun, lastRcChange, execTime,
+                digests);
+    }
+
+    private static ParameterDigests digests(JsonIn in) {
+        JsonIn.Obj o = in.object("parameter digests", DIGESTS);
+        String all = null;
+        String restart = null;
+        List<String> restartParameters = null;
+        String secure = null;
+        List<String> secureParameters = null;
+        String featureSet = null;
+        while (o.next()) {
+            switch (o.name()) {
+                case "all" -> all = in.string();
+                case "restart" -> restart = in.string();
+                case "restart-parameters" -> restartParameters = in.stringList("restart-parameters");
+                case "secure" -> secure = in.string();
+                case "secure-parameters" -> secureParameters = in.stringList("secure-parameters");
+                case "feature-set" -> featureSet = in.string();
+                default -> throw new IllegalStateException(o.name());
+            }
+        }
+        return new ParameterDigests(all, restart, restartParameters, secure, secureParameters, featureSet);
     }
 
     private static FailCount failCount(JsonIn in) {

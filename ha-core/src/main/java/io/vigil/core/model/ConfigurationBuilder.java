@@ -449,6 +449,7 @@ public final class ConfigurationBuilder {
         private Role role;
         private OnFail onFail;
         private boolean enabled = true;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
 
         private OperationSpec(String name) {
             this.name = name;
@@ -484,8 +485,14 @@ public final class ConfigurationBuilder {
             return this;
         }
 
+        /** An agent parameter for this operation only, added to the resource's; default none. */
+        public OperationSpec param(String paramName, String value) {
+            parameters.put(requireId(paramName, "parameter name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
         Operation build() {
-            return new Operation(name, interval, timeout, role, onFail, enabled);
+            return new Operation(name, interval, timeout, role, onFail, enabled, parameters);
         }
     }
 

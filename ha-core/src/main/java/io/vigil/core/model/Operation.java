@@ -1,6 +1,7 @@
 package io.vigil.core.model;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,11 @@ import java.util.Objects;
  * @param role     for monitors: the role this monitor applies to; null = any role
  * @param onFail   what to do when the operation fails; null = Pacemaker's default (see {@link OnFail})
  * @param enabled  false disables the operation (a disabled recurring monitor is not scheduled); default true
+ * @param parameters agent parameters for this operation only, added to the resource's (Pacemaker's
+ *                 {@code instance_attributes} inside an {@code op}; sorted by name); default none
  */
-public record Operation(String name, Duration interval, Duration timeout, Role role, OnFail onFail, boolean enabled) {
+public record Operation(String name, Duration interval, Duration timeout, Role role, OnFail onFail, boolean enabled,
+                        Map<String, String> parameters) {
     /** The timeout used when neither the operation nor the operation defaults set one: 20 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -23,6 +27,12 @@ public record Operation(String name, Duration interval, Duration timeout, Role r
     public Operation {
         Objects.requireNonNull(name, "name");
         interval = interval == null ? Duration.ZERO : interval;
+        parameters = Copies.sortedMap(parameters);
+    }
+
+    /** An operation without parameters of its own (see the canonical constructor for the components). */
+    public Operation(String name, Duration interval, Duration timeout, Role role, OnFail onFail, boolean enabled) {
+        this(name, interval, timeout, role, onFail, enabled, null);
     }
 
     /** A recurring monitor with the given interval, any role, default timeout. */

@@ -17,14 +17,29 @@ import java.util.Objects;
  * @param lastRun      when it last ran; null if unknown
  * @param lastRcChange when its result last changed; null if unknown
  * @param execTime     how long it took; null if unknown
+ * @param digests      fingerprints of the parameters it ran with, to notice a changed resource definition; null
+ *                     (the default) when not recorded: then a changed definition restarts nothing
  */
 public record OperationRecord(String operation, Duration interval, long callId, int rc, int expectedRc,
-                              ExecStatus status, Instant lastRun, Instant lastRcChange, Duration execTime) {
+                              ExecStatus status, Instant lastRun, Instant lastRcChange, Duration execTime,
+                              ParameterDigests digests) {
     /** Checks required components, copies collections and fills unset components with their defaults. */
     public OperationRecord {
         Objects.requireNonNull(operation, "operation");
         interval = interval == null ? Duration.ZERO : interval;
         status = status == null ? ExecStatus.DONE : status;
+    }
+
+    /** A record without parameter digests (see the canonical constructor for the components). */
+    public OperationRecord(String operation, Duration interval, long callId, int rc, int expectedRc,
+                           ExecStatus status, Instant lastRun, Instant lastRcChange, Duration execTime) {
+        this(operation, interval, callId, rc, expectedRc, status, lastRun, lastRcChange, execTime, null);
+    }
+
+    /** A copy carrying these parameter digests (null: none). */
+    public OperationRecord withDigests(ParameterDigests newDigests) {
+        return new OperationRecord(operation, interval, callId, rc, expectedRc, status, lastRun, lastRcChange,
+                execTime, newDigests);
     }
 
     /** A probe: a non-recurring monitor. */

@@ -21,5 +21,7 @@ public enum ActionType {
     /** Fence a node. */
     FENCE,
     /** A synchronisation point with no work of its own (e.g. "clone started"). */
-    PSEUDO
+    PSEUDO,
+    /** Have the agent reload changed parameters of a running resource (Pacemaker's reload-agent). */
+    RELOAD
 }

@@ -43,6 +43,11 @@ final class Actions {
                 boolean runnable = act ? startRunnable(cluster, leaf, next, !leaf.current.isEmpty())
                         : here != null && !leaf.blocked;
                 leaf.start = new Act("start", leaf, next, staying, runnable);
+                if (act && leaf.definitionChanges != null && leaf.definitionChanges.restart) {
+                    // Pacemaker's force_restart: the start is required wherever it goes, so in place a restart.
+                    leaf.start.optional = false;
+                    leaf.start.reason = Digests.REASON;
+                }
                 if (role == Role.PROMOTED) {
                     boolean already = staying && here.role() == Role.PROMOTED;
                     leaf.promote = new Act("promote", leaf, next, already || !act,

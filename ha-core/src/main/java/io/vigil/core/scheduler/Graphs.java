@@ -279,19 +279,15 @@ final class Graphs {
             if (last >= 0 && g.runnable(last)) {
                 Role role = leaf.role;
                 for (Operation op : leaf.primitive.operations()) {
-                    if (!op.name().equals("monitor") || !op.isRecurring() || !op.enabled()) {
-                        continue;
-                    }
-                    Role opRole = op.role();
-                    boolean matches = opRole == null || opRole == role
-                            || opRole == Role.STARTED && role != Role.PROMOTED
-                            || opRole == Role.UNPROMOTED && role == Role.STARTED;
-                    if (!matches) {
+                    if (!monitors(op, role)) {
                         continue;
                     }
                     int m = g.add(ActionType.MONITOR, li, leaf.start.node.index, op.interval(), true, null);
                     g.after(m, last);
                 }
+            }
+            if (leaf.definitionChanges != null && last < 0) {
+                definitionChanges(g, cluster, li, leaf);
             }
         }
         int[] firsts = new int[16];
@@ -316,6 +312,42 @@ final class Graphs {
             }
         }
         return new TransitionGraph(g.finish(leafIds, nodeNames));
+    }
+
+    /**
+     * A leaf that stays where it runs with a changed definition: the agent reloads its parameters, and recurring
+     * monitors whose parameters changed are scheduled again (the new one replaces the old, as in Pacemaker).
+     */
+    private static void definitionChanges(Builder g, Cluster cluster, int li, PrimitiveRsc leaf) {
+        SchedNode here = leaf.start.node;
+        if (here == null || leaf.currentOn(here) == null || !leaf.actionable() || cluster.maintenanceMode) {
+            return;
+        }
+        if (leaf.definitionChanges.reloadsOn(here) && leaf.start.runnable) {
+            // After a reload every recurring monitor of the role starts again, with the new parameters.
+            int reload = g.add(ActionType.RELOAD, li, here.index, Duration.ZERO, true, Digests.REASON);
+            for (Operation op : leaf.primitive.operations()) {
+                if (monitors(op, leaf.role)) {
+                    g.after(g.add(ActionType.MONITOR, li, here.index, op.interval(), true, Digests.REASON), reload);
+                }
+            }
+            return;
+        }
+        for (Digests.Recurring r : leaf.definitionChanges.reschedule) {
+            if (r.node() == here) {
+                g.add(ActionType.MONITOR, li, here.index, r.interval(), true, Digests.REASON);
+            }
+        }
+    }
+
+    /** Whether a configured operation is a recurring monitor the leaf runs in this role. */
+    private static boolean monitors(Operation op, Role role) {
+        if (!op.name().equals("monitor") || !op.isRecurring() || !op.enabled()) {
+            return false;
+        }
+        Role opRole = op.role();
+        return opRole == null || opRole == role || opRole == Role.STARTED && role != Role.PROMOTED
+                || opRole == Role.UNPROMOTED && role == Role.STARTED;
     }
 
     /** Whether the leaf gets probes: an anonymous clone is probed once per node, through its first instance. */

@@ -84,6 +84,7 @@ final class History {
         // instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
         Resolved[][] seen = {new Resolved[0]};
+        List<Digests.Entry> digested = new ArrayList<>();
         for (NodeStatus ns : cluster.status.nodes()) {
             SchedNode node = cluster.node(ns.name());
             // Offline nodes' history is not trusted (and without fencing nothing can be learned safely from a node
@@ -110,6 +111,10 @@ final class History {
                 List<OperationRecord> ops = history.get(replay[i]).operations();
                 PrimitiveRsc leaf = cluster.leaves.get(entries.leaf()[i]);
                 String slot = entries.slot()[i];
+                if (Digests.carried(ops)) {
+                    digested.add(new Digests.Entry(leaf, slot == null ? null : leaf.parentClone(), baseId(leaf), node,
+                            ops));
+                }
                 if (slot != null) {
                     CloneRsc clone = leaf.parentClone();
                     Outcome out = replay(cluster, ops, leaf.primitive, leaf);
@@ -131,6 +136,9 @@ final class History {
         }
         multipleActive(cluster);
         failCounts(cluster);
+        if (!digested.isEmpty()) {
+            Digests.check(cluster, digested);
+        }
     }
 
     /** Classifies one node's history entries (see {@link NodeEntries}); {@code seen} is reused across nodes. */
@@ -655,7 +663,7 @@ final class History {
                     .thenComparing(o -> o.isFailure() ? 0 : 1);
 
     /** The operations in {@link #CALL_ORDER}: the list itself when its call ids already strictly increase. */
-    private static List<OperationRecord> inCallOrder(List<OperationRecord> ops) {
+    static List<OperationRecord> inCallOrder(List<OperationRecord> ops) {
         for (int i = 1; i < ops.size(); i++) {
             if (ops.get(i).callId() <= ops.get(i - 1).callId()) {
                 List<OperationRecord> ordered = new java.util.ArrayList<>(ops);

@@ -42,6 +42,8 @@ final class PrimitiveRsc extends Rsc {
     boolean multiplyActive;
     /** Failures recorded, but the resource is treated as healthy (on-fail=ignore). */
     boolean failureIgnored;
+    /** What a changed definition asks of it (restart, reload, monitors to reschedule); null when unchanged. */
+    Digests.Changes definitionChanges;
 
     /** Actions for this transition (see {@link Actions}): stops on the current nodes, start/promote on the next. */
     final List<Act> stops = new ArrayList<>(1);

@@ -148,6 +148,9 @@ final class Summary {
             return fmt("Demote", id, "Promoted -> Unpromoted " + next.name)
                     + (leaf.demote.runnable ? "" : " blocked");
         }
+        if (leaf.definitionChanges != null && leaf.definitionChanges.reloadsOn(cur.node()) && start.runnable) {
+            return fmt("Reload", id, roleText(leaf, cur.role()) + cur.node().name);
+        }
         return null;
     }
 

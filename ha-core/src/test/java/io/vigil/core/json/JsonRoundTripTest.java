@@ -20,6 +20,7 @@ import io.vigil.core.model.MetaAttributes;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OperationDefaults;
 import io.vigil.core.model.OperationRecord;
+import io.vigil.core.model.ParameterDigests;
 import io.vigil.core.model.Order;
 import io.vigil.core.model.OrderSet;
 import io.vigil.core.model.Primitive;
@@ -224,5 +225,36 @@ class JsonRoundTripTest {
         Cib cib = new Cib(CibVersion.ZERO, Configuration.EMPTY, status);
         assertThat(VigilJson.readCib(VigilJson.writeCib(cib)).status().nodesInStatusOrder())
                 .extracting(NodeStatus::name).containsExactly("n3", "n1", "n2");
+    }
+
+    @Test
+    void recorded_parameter_digests_and_operation_parameters_round_trip() {
+        ParameterDigests full = new ParameterDigests("21ccbd2b8e65014ca7b36a2070642a2e",
+                "f2317cad3d54cec5d7d7aa7d0bf35cf8", List.of(), "d14015b540c7f9c28236b218d7e48232",
+                List.of("passwd", "password"), "3.0.12");
+        ClusterStatus status = new ClusterStatus(true, "n1", List.of(new NodeStatus("n1", Membership.ONLINE,
+                false, false, Map.of(), List.of(new ResourceHistory("ip", AgentType.parse("ocf:heartbeat:IPaddr2"),
+                List.of(new OperationRecord("start", null, 4, 0, 0, ExecStatus.DONE, null, null, null, full),
+                        new OperationRecord("monitor", Duration.ofSeconds(5), 5, 0, 0, ExecStatus.DONE, null, null,
+                                null, ParameterDigests.of("517d7b3575d97d408fbe19f3cfcc69fe")),
+                        new OperationRecord("stop", null, 6, 0, 0, ExecStatus.DONE, null, null, null)))),
+                List.of())));
+
+        String json = VigilJson.writeStatus(status);
+
+        // An empty list of restart parameters is kept: it says the restart digest covers none of them.
+        assertThat(json).contains("\"restart-parameters\": []", "\"feature-set\": \"3.0.12\"");
+        assertThat(VigilJson.readStatus(json)).isEqualTo(status);
+        assertThat(VigilJson.writeStatus(VigilJson.readStatus(json))).isEqualTo(json);
+
+        Configuration config = Configuration.builder()
+                .primitive("ip", "ocf:heartbeat:IPaddr2", r -> r.param("ip", "10.0.0.1")
+                        .op("monitor", o -> o.interval(Duration.ofSeconds(10)).param("depth", "10")))
+                .build();
+        String configJson = VigilJson.writeConfiguration(config);
+        assertThat(configJson).contains("\"depth\": \"10\"");
+        assertThat(VigilJson.readConfiguration(configJson)).isEqualTo(config);
+        assertThat(((Primitive) config.resources().get(0)).operations().get(0).parameters())
+                .containsExactly(Map.entry("depth", "10"));
     }
 }
