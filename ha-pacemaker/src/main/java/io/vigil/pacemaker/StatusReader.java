@@ -66,7 +66,10 @@ final class StatusReader {
     record ConfiguredNode(String id, XmlElement element, NodeDefinition definition) {
     }
 
-    /** The status of every configured node, and the configured nodes with transient utilization merged in. */
+    /**
+     * The status of every configured node (in the document order of their {@code node_state}, then the nodes without
+     * one in configuration order), and the configured nodes with transient utilization merged in.
+     */
     record Result(List<NodeStatus> statuses, List<NodeDefinition> nodes) {
     }
 
@@ -89,13 +92,16 @@ final class StatusReader {
                 stateByName.putIfAbsent(node.definition().name(), ns);
             }
         }
-        List<NodeStatus> statuses = new ArrayList<>();
+        // Statuses in the document order of their node_state (Pacemaker reads histories in that order, which numbers
+        // anonymous clone instances), then the configured nodes that have none, in configuration order.
+        Map<String, NodeStatus> statusByName = new LinkedHashMap<>();
+        stateByName.keySet().forEach(name -> statusByName.put(name, null));
         List<NodeDefinition> nodes = new ArrayList<>();
         for (ConfiguredNode node : configured) {
             XmlElement ns = stateByName.get(node.definition().name());
             NodeDefinition def = node.definition();
             if (ns == null) {
-                statuses.add(absent(def));
+                statusByName.put(def.name(), absent(def));
                 nodes.add(def);
                 continue;
             }
@@ -108,9 +114,9 @@ final class StatusReader {
                 def = new NodeDefinition(def.name(), def.votes(), def.attributes(), utilization, def.id());
             }
             nodes.add(def);
-            statuses.add(nodeStatus(ns, def, transientValues));
+            statusByName.put(def.name(), nodeStatus(ns, def, transientValues));
         }
-        return new Result(statuses, nodes);
+        return new Result(List.copyOf(statusByName.values()), nodes);
     }
 
     static ConfiguredNode find(List<ConfiguredNode> configured, String id, String uname) {

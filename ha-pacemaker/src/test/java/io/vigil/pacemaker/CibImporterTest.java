@@ -427,4 +427,23 @@ class CibImporterTest {
         assertThat(imported.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("fencing topology"))
                 .anySatisfy(w -> assertThat(w).contains("'custom'"));
     }
+
+    @Test
+    void node_states_keep_their_document_order_and_nodes_without_one_follow_in_configuration_order() {
+        String nodes = "<node id=\"n1\" uname=\"node1\"/><node id=\"n4\" uname=\"node4\"/>"
+                + "<node id=\"n2\" uname=\"node2\"/><node id=\"n3\" uname=\"node3\"/>";
+        String xml = cib(nv("stonith-enabled", "false"), nodes, DUMMY, "",
+                online("n3", "node3", "") + online("n1", "node1", ""));
+
+        var status = CibImporter.importXml(xml).cib().status();
+
+        assertThat(status.nodesInStatusOrder()).extracting(NodeStatus::name)
+                .containsExactly("node3", "node1", "node4", "node2");
+        assertThat(status.nodes()).extracting(NodeStatus::name).containsExactly("node1", "node2", "node3", "node4");
+        java.io.StringWriter written = new java.io.StringWriter();
+        io.vigil.pacemaker.bench.CibXmlWriter.write(CibImporter.importXml(xml).cib().configuration(), status, null,
+                written);
+        assertThat(CibImporter.importXml(written.toString()).cib().status().nodesInStatusOrder())
+                .extracting(NodeStatus::name).containsExactly("node3", "node1", "node4", "node2");
+    }
 }
