@@ -12,7 +12,6 @@ import io.vigil.core.model.Problem;
 
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,16 +56,26 @@ public final class CibImporter {
      * @throws UnsupportedCibException  when it uses something Vigil cannot represent
      */
     public static ImportedCib importFile(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return importStream(in, file.toString());
+        byte[] bytes;
+        try {
+            if (Files.size(file) > IN_MEMORY_LIMIT) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    return importStream(in, file.toString());
+                }
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CibImportException(file + ": cannot read: " + e.getMessage(), e);
         }
+        return importParsed(CibXml.parse(bytes, file.toString()), file.toString());
     }
+
+    /** Files up to this size (1 GiB) are read into memory and parsed with the faster scanner when plain. */
+    private static final long IN_MEMORY_LIMIT = 1L << 30;
 
     /** Imports a CIB held in a string; see {@link #importFile(Path)}. */
     public static ImportedCib importXml(String xml) {
-        return importStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "<string>");
+        return importParsed(CibXml.parse(xml.getBytes(StandardCharsets.UTF_8), "<string>"), "<string>");
     }
 
     /**
@@ -75,7 +84,10 @@ public final class CibImporter {
      * @param source what to call the input in error messages, e.g. a file name
      */
     public static ImportedCib importStream(InputStream in, String source) {
-        XmlElement root = CibXml.parse(in, source);
+        return importParsed(CibXml.parse(in, source), source);
+    }
+
+    private static ImportedCib importParsed(XmlElement root, String source) {
         try {
             return read(new ImportContext(root));
         } catch (CibImportException e) {

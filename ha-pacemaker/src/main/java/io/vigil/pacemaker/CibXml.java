@@ -1,9 +1,11 @@
 package io.vigil.pacemaker;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
+import io.vigil.core.model.OperationRecord;
 import org.codehaus.stax2.XMLStreamLocation2;
 import org.codehaus.stax2.XMLStreamReader2;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,17 +29,26 @@ import javax.xml.stream.XMLStreamReader;
  * <p>The parser is Aalto's streaming (StAX) reader: on a cold JVM it reads a large CIB (40 MB of operation
  * history for 32 nodes x 2,000 resources) in about half the CPU time of the JDK's SAX parser, which matters for a
  * short-lived {@code simulate} process. Only elements and attributes are kept; text and comments are skipped.
+ *
+ * <p>Operation history entries ({@code lrm_rsc_op} in an {@code lrm_resource}), most of a large CIB, are read straight
+ * into {@link OperationRecord}s when their values are plain ({@link StatusReader.QuickOperations}), without an
+ * element; any other is kept as an element and read (and reported) the usual way.
  */
 final class CibXml {
     /** The operation history entry, by far the most frequent element of a large CIB. */
     private static final String OPERATION = "lrm_rsc_op";
+    /** The parent of the operations that {@link StatusReader} reads. */
+    private static final String RESOURCE_HISTORY = "lrm_resource";
     /** Values up to this length are shared between operations (ids and transition keys are longer). */
     private static final int SHARED_VALUE_LENGTH = 12;
     /** At most this many distinct shared values per document. */
     private static final int SHARED_VALUES = 4096;
 
     /** Thread-safe once configured; creating it is not free, so it is made once. */
-    private static final XMLInputFactory FACTORY = factory();
+    private static final class Factory {
+        /** Made on first use: a plain CIB ({@link PlainXml}) never needs it. */
+        static final XMLInputFactory INSTANCE = factory();
+    }
 
     private CibXml() {
     }
@@ -56,7 +67,7 @@ final class CibXml {
     }
 
     /**
-     * Parses a document.
+     * Parses a document from a stream, as it comes (with Aalto: a stream is not read into memory first).
      *
      * @param in     the XML
      * @param source what to call it in error messages (a file name)
@@ -64,9 +75,25 @@ final class CibXml {
      * @throws CibImportException for malformed XML or a DOCTYPE, naming line and column
      */
     static XmlElement parse(InputStream in, String source) {
+        return parseGeneral(in, source);
+    }
+
+    /**
+     * Parses a document held in memory: with {@link PlainXml} when it is plain XML (as CIBs are), else (and for
+     * every error) with Aalto; the tree is the same either way.
+     *
+     * @throws CibImportException for malformed XML or a DOCTYPE, naming line and column
+     */
+    static XmlElement parse(byte[] bytes, String source) {
+        XmlElement plain = PlainXml.parse(bytes);
+        return plain != null ? plain : parseGeneral(new ByteArrayInputStream(bytes), source);
+    }
+
+    /** Parses a document with Aalto. */
+    static XmlElement parseGeneral(InputStream in, String source) {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(in);
+            reader = Factory.INSTANCE.createXMLStreamReader(in);
             return build(reader, source);
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
@@ -97,21 +124,45 @@ final class CibXml {
         Deque<XmlElement> stack = new ArrayDeque<>();
         XmlElement root = null;
         Map<String, String> shared = new HashMap<>();
+        StatusReader.QuickOperations quick = new StatusReader.QuickOperations();
+        // > 0 inside an operation read straight into the model: its content (never read) is skipped.
+        int skipped = 0;
         while (reader.hasNext()) {
             int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
+                if (skipped > 0) {
+                    skipped++;
+                    continue;
+                }
                 String tag = reader.getLocalName();
-                String[] attrs = tag.equals(OPERATION) ? operationAttributes(reader, shared) : attributes(reader);
+                XmlElement parent = stack.peek();
+                boolean operation = tag.equals(OPERATION);
+                if (operation && parent != null && parent.getTagName().equals(RESOURCE_HISTORY)) {
+                    OperationRecord record = quick.read(reader);
+                    if (record != null) {
+                        parent.addOperation(record);
+                        skipped = 1;
+                        continue;
+                    }
+                }
+                String[] attrs = operation ? operationAttributes(reader, shared) : attributes(reader);
                 Location at = reader.getLocation();
                 XmlElement e = new XmlElement(tag, attrs, at.getLineNumber(), at.getColumnNumber());
-                if (stack.isEmpty()) {
+                if (parent == null) {
                     root = e;
                 } else {
-                    stack.peek().add(e);
+                    parent.add(e);
+                    if (operation && parent.getTagName().equals(RESOURCE_HISTORY)) {
+                        parent.addOperation(e);
+                    }
                 }
                 stack.push(e);
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                stack.pop();
+                if (skipped > 0) {
+                    skipped--;
+                } else {
+                    stack.pop();
+                }
             } else if (event == XMLStreamConstants.DTD) {
                 // The reader's own location is where the previous token ended: name where the DOCTYPE ends.
                 XMLStreamLocation2 end = ((XMLStreamReader2) reader).getLocationInfo().getEndLocation();

@@ -23,6 +23,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Reads the {@code status} section: each node's membership (as Pacemaker derives it from {@code node_state}),
@@ -46,6 +50,9 @@ final class StatusReader {
 
     private final ImportContext ctx;
     private final ClusterProperties properties;
+    /** The distinct agents of the history read so far (the first few). */
+    private final AgentType[] agents = new AgentType[16];
+    private int agentCount;
     /** Recorded digests by {@code op-digest}: the same few repeat on every node, so records share one object. */
     private final Map<String, ParameterDigests> sharedDigests = new java.util.HashMap<>();
     private String lastTimestampText;
@@ -61,7 +68,10 @@ final class StatusReader {
     record ConfiguredNode(String id, XmlElement element, NodeDefinition definition) {
     }
 
-    /** The status of every configured node, and the configured nodes with transient utilization merged in. */
+    /**
+     * The status of every configured node (in the document order of their {@code node_state}, then the nodes without
+     * one in configuration order), and the configured nodes with transient utilization merged in.
+     */
     record Result(List<NodeStatus> statuses, List<NodeDefinition> nodes) {
     }
 
@@ -84,13 +94,16 @@ final class StatusReader {
                 stateByName.putIfAbsent(node.definition().name(), ns);
             }
         }
-        List<NodeStatus> statuses = new ArrayList<>();
+        // Statuses in the document order of their node_state (Pacemaker reads histories in that order, which numbers
+        // anonymous clone instances), then the configured nodes that have none, in configuration order.
+        Map<String, NodeStatus> statusByName = new LinkedHashMap<>();
+        stateByName.keySet().forEach(name -> statusByName.put(name, null));
         List<NodeDefinition> nodes = new ArrayList<>();
         for (ConfiguredNode node : configured) {
             XmlElement ns = stateByName.get(node.definition().name());
             NodeDefinition def = node.definition();
             if (ns == null) {
-                statuses.add(absent(def));
+                statusByName.put(def.name(), absent(def));
                 nodes.add(def);
                 continue;
             }
@@ -103,9 +116,9 @@ final class StatusReader {
                 def = new NodeDefinition(def.name(), def.votes(), def.attributes(), utilization, def.id());
             }
             nodes.add(def);
-            statuses.add(nodeStatus(ns, def, transientValues));
+            statusByName.put(def.name(), nodeStatus(ns, def, transientValues));
         }
-        return new Result(statuses, nodes);
+        return new Result(List.copyOf(statusByName.values()), nodes);
     }
 
     static ConfiguredNode find(List<ConfiguredNode> configured, String id, String uname) {
@@ -322,17 +335,41 @@ final class StatusReader {
             String standard = CibXml.attr(r, "class");
             String type = CibXml.attr(r, "type");
             AgentType agent = standard == null || type == null ? null
-                    : new AgentType(standard, "ocf".equals(standard) ? CibXml.attr(r, "provider") : null, type);
-            List<OperationRecord> ops = new ArrayList<>();
-            for (XmlElement op : CibXml.children(r, "lrm_rsc_op")) {
-                ops.add(operation(op));
+                    : agent(standard, "ocf".equals(standard) ? CibXml.attr(r, "provider") : null, type);
+            List<Object> read = r.operations();
+            List<OperationRecord> ops = new ArrayList<>(read == null ? 0 : read.size());
+            if (read != null) {
+                for (Object op : read) {
+                    ops.add(op instanceof OperationRecord record ? record : operation((XmlElement) op));
+                }
             }
             out.add(new ResourceHistory(id, agent, ops));
         }
         return out;
     }
 
-    private OperationRecord operation(XmlElement op) {
+    /**
+     * The agent, shared between history entries (every node lists every resource:
+     * 64,000 entries for 32 x 2,000 with a handful of agents; shared strings also make the scheduler's agent
+     * comparisons quick).
+     */
+    private AgentType agent(String standard, String provider, String type) {
+        for (int i = 0; i < agentCount; i++) {
+            AgentType a = agents[i];
+            if (a.standard().equals(standard) && a.type().equals(type)
+                    && java.util.Objects.equals(a.provider(), provider)) {
+                return a;
+            }
+        }
+        AgentType a = new AgentType(standard, provider, type);
+        if (agentCount < agents.length) {
+            agents[agentCount++] = a;
+        }
+        return a;
+    }
+
+    /** An {@code lrm_rsc_op} element as a record (the usual path; warnings and errors through the context). */
+    OperationRecord operation(XmlElement op) {
         String name = ctx.required(op, "operation");
         String intervalText = CibXml.attr(op, "interval");
         Duration interval = intervalText == null ? Duration.ZERO
@@ -483,6 +520,424 @@ final class StatusReader {
                 throw new IllegalArgumentException("'" + t + "' is not a time in seconds since the epoch");
             }
         }));
+    }
+
+    /**
+     * Reads {@code lrm_rsc_op} start tags straight from the parser into {@link OperationRecord}s, for the usual case
+     * where every value is plain: the same record as {@link #operation(XmlElement)}, without building an element
+     * first (a large CIB holds hundreds of thousands of operations). Anything else (a missing operation name, a value
+     * that is not a plain number, an unusual op-status, ...) gives null, and the operation is read the usual way,
+     * with its warnings and errors.
+     *
+     * <p>Values are read from the parser's character buffer ({@link XMLStreamReader2#getAttributeAs}), not as
+     * strings: the first string asked of Aalto copies all of the element's attribute values (most of the 40 MB of a
+     * 32 x 2,000 CIB) into one string. Aalto hands over a value without its leading and trailing whitespace (as
+     * {@link String#trim()} takes it off); for numbers that is how the usual path reads them too, and an operation
+     * name is taken only when no whitespace was taken off (else the usual path keeps it as it is). Repeated values
+     * (names, intervals, timestamps) are shared.
+     */
+    static final class QuickOperations {
+        /** Instant.MAX in seconds: a larger timestamp is the usual path's to report. */
+        private static final long MAX_SECONDS = 31556889864403199L;
+        private static final long NOT_PLAIN = ImportContext.NOT_PLAIN;
+        /** By op-status + 1, as {@link StatusReader#execStatus} reads -1 to 7 (without a warning). */
+        private static final ExecStatus[] EXEC_STATUS = {ExecStatus.PENDING, ExecStatus.DONE, ExecStatus.CANCELLED,
+            ExecStatus.TIMEOUT, ExecStatus.NOT_SUPPORTED, ExecStatus.ERROR, ExecStatus.ERROR_HARD,
+            ExecStatus.ERROR_FATAL, ExecStatus.NOT_INSTALLED};
+        /** At most this many distinct operation names are shared (a CIB has a handful). */
+        private static final int SHARED_NAMES = 32;
+
+        private AaltoSource aalto;
+        private final Map<String, ParameterDigests> digests = new java.util.HashMap<>();
+        private String lastAll;
+        private String lastFeatureSet;
+        private final String[] names = new String[SHARED_NAMES];
+        private int nameCount;
+        private final long[] intervalMs = new long[16];
+        private final Duration[] intervals = new Duration[16];
+        private int intervalCount;
+        private long lastSeconds = Long.MIN_VALUE;
+        private Instant lastInstant;
+
+        /** The operation at the Aalto reader's start tag, or null when it has to be read the usual way. */
+        OperationRecord read(XMLStreamReader reader) {
+            if (aalto == null) {
+                aalto = new AaltoSource();
+            }
+            aalto.reader = (XMLStreamReader2) reader;
+            return read(aalto);
+        }
+
+        /** The operation whose start tag {@code s} holds, or null when it has to be read the usual way. */
+        OperationRecord read(OperationSource s) {
+            String name = null;
+            long interval = 0;
+            long call = -1;
+            long rc = 0;
+            long code = 0;
+            long expected = NOT_PLAIN;
+            boolean key = false;
+            long lastRun = NOT_PLAIN;
+            long lastRunOld = NOT_PLAIN;
+            long lastRcChange = NOT_PLAIN;
+            long lastRcChangeOld = NOT_PLAIN;
+            long exec = NOT_PLAIN;
+            long execOld = NOT_PLAIN;
+            boolean hasRun = false;
+            boolean hasRunOld = false;
+            boolean hasChange = false;
+            boolean hasChangeOld = false;
+            boolean hasExec = false;
+            boolean hasExecOld = false;
+            // Recorded parameter digests, as digests(XmlElement) reads them; taken only when exactly as written.
+            String all = null;
+            String restart = null;
+            String forceRestart = null;
+            String secure = null;
+            String secureParams = null;
+            String featureSet = null;
+            int n = s.count();
+            for (int i = 0; i < n; i++) {
+                switch (s.name(i)) {
+                    case "operation" -> {
+                        name = s.select(i) && s.verbatim() ? name(s) : null;
+                        if (name == null) {
+                            return null;
+                        }
+                    }
+                    case "interval" -> interval = integer(s, i);
+                    case "call-id" -> call = integer(s, i);
+                    case "rc-code" -> rc = integer(s, i);
+                    case "op-status" -> code = integer(s, i);
+                    case "transition-key" -> {
+                        expected = s.select(i) ? s.expectedRc() : NOT_PLAIN;
+                        key = true;
+                    }
+                    case "last-run" -> {
+                        lastRun = seconds(s, i);
+                        hasRun = true;
+                    }
+                    case "last_run" -> {
+                        lastRunOld = seconds(s, i);
+                        hasRunOld = true;
+                    }
+                    case "last-rc-change" -> {
+                        lastRcChange = seconds(s, i);
+                        hasChange = true;
+                    }
+                    case "last_rc_change" -> {
+                        lastRcChangeOld = seconds(s, i);
+                        hasChangeOld = true;
+                    }
+                    case "exec-time" -> {
+                        exec = integer(s, i);
+                        hasExec = true;
+                    }
+                    case "exec_time" -> {
+                        execOld = integer(s, i);
+                        hasExecOld = true;
+                    }
+                    case "op-digest" -> {
+                        all = text(s, i, lastAll);
+                        if (all == null) {
+                            return null;
+                        }
+                        lastAll = all;
+                    }
+                    case "op-restart-digest" -> {
+                        restart = text(s, i, null);
+                        if (restart == null) {
+                            return null;
+                        }
+                    }
+                    case "op-force-restart" -> {
+                        forceRestart = text(s, i, null);
+                        if (forceRestart == null) {
+                            return null;
+                        }
+                    }
+                    case "op-secure-digest" -> {
+                        secure = text(s, i, null);
+                        if (secure == null) {
+                            return null;
+                        }
+                    }
+                    case "op-secure-params" -> {
+                        secureParams = text(s, i, null);
+                        if (secureParams == null) {
+                            return null;
+                        }
+                    }
+                    case "crm_feature_set" -> {
+                        featureSet = text(s, i, lastFeatureSet);
+                        if (featureSet == null) {
+                            return null;
+                        }
+                        lastFeatureSet = featureSet;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            // The new spelling wins when both are present; whichever is read must be plain.
+            long run = hasRun ? lastRun : lastRunOld;
+            long change = hasChange ? lastRcChange : lastRcChangeOld;
+            long execMs = hasExec ? exec : execOld;
+            hasRun |= hasRunOld;
+            hasChange |= hasChangeOld;
+            hasExec |= hasExecOld;
+            if (name == null || interval == NOT_PLAIN || call == NOT_PLAIN || rc == NOT_PLAIN || code < -1 || code > 7
+                    || key && expected == NOT_PLAIN || hasRun && run == NOT_PLAIN
+                    || hasChange && change == NOT_PLAIN || hasExec && execMs == NOT_PLAIN) {
+                return null;
+            }
+            ExecStatus status = EXEC_STATUS[(int) code + 1];
+            if (rc == 190) {
+                rc = 0;
+            } else if (rc == 191) {
+                rc = 8;
+            } else if (rc == 193) {
+                status = ExecStatus.PENDING;
+            }
+            return new OperationRecord(name, interval(interval), call, (int) rc, key ? (int) expected : (int) rc,
+                    status, hasRun ? instant(run) : null, hasChange ? instant(change) : null,
+                    hasExec ? Duration.ofMillis(execMs) : null,
+                    digests(all, restart, forceRestart, secure, secureParams, featureSet));
+        }
+
+        /** As {@link StatusReader#digests(XmlElement)} on these values; records with the same op-digest share one. */
+        private ParameterDigests digests(String all, String restart, String forceRestart, String secure,
+                                         String secureParams, String featureSet) {
+            if (all == null && restart == null) {
+                return null;
+            }
+            if (restart == null && secure == null && all != null) {
+                ParameterDigests known = digests.get(all);
+                if (known != null && java.util.Objects.equals(known.featureSet(), featureSet)) {
+                    return known;
+                }
+                ParameterDigests d = new ParameterDigests(all, null, null, null, null, featureSet);
+                digests.put(all, d);
+                return d;
+            }
+            return new ParameterDigests(all, restart, names(forceRestart), secure, names(secureParams), featureSet);
+        }
+
+        /** Attribute i's value exactly as written (the same string as {@code last} when equal), else null. */
+        private static String text(OperationSource s, int i, String last) {
+            if (!s.select(i) || !s.verbatim()) {
+                return null;
+            }
+            return last != null && s.is(last) ? last : s.string();
+        }
+
+        /** A plain number in the int range, as {@link ImportContext#integer} takes it; else NOT_PLAIN. */
+        private static long integer(OperationSource s, int i) {
+            long v = s.select(i) ? s.number() : NOT_PLAIN;
+            return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : NOT_PLAIN;
+        }
+
+        /** A plain number of seconds that {@link Instant} can hold; else NOT_PLAIN. */
+        private static long seconds(OperationSource s, int i) {
+            long v = s.select(i) ? s.number() : NOT_PLAIN;
+            return v != NOT_PLAIN && Math.abs(v) <= MAX_SECONDS ? v : NOT_PLAIN;
+        }
+
+        /** The selected value as an operation name, shared with an earlier operation of the same name. */
+        private String name(OperationSource s) {
+            for (int k = 0; k < nameCount; k++) {
+                if (s.is(names[k])) {
+                    return names[k];
+                }
+            }
+            String name = s.string();
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            if (nameCount < SHARED_NAMES) {
+                names[nameCount++] = name;
+            }
+            return name;
+        }
+
+        /** A shared Duration per interval (a CIB has a handful of distinct ones). */
+        private Duration interval(long ms) {
+            for (int k = 0; k < intervalCount; k++) {
+                if (intervalMs[k] == ms) {
+                    return intervals[k];
+                }
+            }
+            Duration d = Duration.ofMillis(ms);
+            if (intervalCount < intervals.length) {
+                intervalMs[intervalCount] = ms;
+                intervals[intervalCount++] = d;
+            }
+            return d;
+        }
+
+        private Instant instant(long seconds) {
+            if (seconds != lastSeconds) {
+                lastSeconds = seconds;
+                lastInstant = Instant.ofEpochSecond(seconds);
+            }
+            return lastInstant;
+        }
+    }
+
+    /** The attributes of an {@code lrm_rsc_op} start tag, as {@link QuickOperations} reads them. */
+    interface OperationSource {
+        /** How many attributes. */
+        int count();
+
+        /** Attribute i's name. */
+        String name(int i);
+
+        /** Makes attribute i's value the current one; false when it cannot be read here (nor the operation). */
+        boolean select(int i);
+
+        /** The current value as {@link ImportContext#plainNumber} reads it. */
+        long number();
+
+        /** The third field of the current value as a transition key, a plain int; else NOT_PLAIN. */
+        long expectedRc();
+
+        /** Whether the current value is {@code s}. */
+        boolean is(String s);
+
+        /** The current value; null when empty. */
+        String string();
+
+        /** Whether the current value is exactly as written (as {@link #string()} gives it). */
+        boolean verbatim();
+    }
+
+    /**
+     * Values from Aalto's character buffer ({@link XMLStreamReader2#getAttributeAs}), not as strings: the first
+     * string asked of Aalto copies all of the element's attribute values (most of a large CIB) into one string.
+     * Aalto hands a value over without its leading and trailing whitespace (as {@link String#trim()} takes it off);
+     * for numbers that is how the usual path reads them too, and a name is taken only when nothing was taken off.
+     */
+    private static final class AaltoSource extends TypedValueDecoder implements OperationSource {
+        private XMLStreamReader2 reader;
+        private char[] buf;
+        private int start;
+        private int end;
+        /** Whether {@link #buf} is the parser's buffer, where the characters around the value can be looked at. */
+        private boolean inBuffer;
+
+        @Override
+        public int count() {
+            return reader.getAttributeCount();
+        }
+
+        @Override
+        public String name(int i) {
+            return reader.getAttributeLocalName(i);
+        }
+
+        @Override
+        public boolean select(int i) {
+            try {
+                reader.getAttributeAs(i, this);
+                return true;
+            } catch (XMLStreamException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void decode(String v) {
+            buf = v.toCharArray();
+            start = 0;
+            end = buf.length;
+            inBuffer = false;
+        }
+
+        @Override
+        public void decode(char[] b, int from, int to) {
+            buf = b;
+            start = from;
+            end = to;
+            inBuffer = true;
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            buf = null;
+            inBuffer = false;
+        }
+
+        /**
+         * True only when no whitespace was taken off: the characters next to the value in the parser's buffer are
+         * not whitespace (whitespace taken off would still be there). Conservative: a value that merely follows
+         * one ending in whitespace also answers false.
+         */
+        @Override
+        public boolean verbatim() {
+            return buf != null && inBuffer && (start == 0 || buf[start - 1] > ' ') && (end == buf.length || buf[end] > ' ');
+        }
+
+        @Override
+        public long number() {
+            return buf == null ? ImportContext.NOT_PLAIN : plain(buf, start, end);
+        }
+
+        @Override
+        public long expectedRc() {
+            if (buf == null) {
+                return ImportContext.NOT_PLAIN;
+            }
+            int colons = 0;
+            int from = -1;
+            for (int i = start; i < end; i++) {
+                if (buf[i] == ':') {
+                    colons++;
+                    if (colons == 2) {
+                        from = i + 1;
+                    } else if (colons == 3) {
+                        long v = plain(buf, from, i);
+                        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : ImportContext.NOT_PLAIN;
+                    }
+                }
+            }
+            return ImportContext.NOT_PLAIN;
+        }
+
+        @Override
+        public boolean is(String s) {
+            int len = end - start;
+            if (buf == null || s.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (s.charAt(i) != buf[start + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String string() {
+            return buf == null ? null : new String(buf, start, end - start);
+        }
+
+        /** As {@link ImportContext#plainNumber}: optional minus, 1 to 18 digits, nothing else. */
+        private static long plain(char[] b, int from, int to) {
+            int i = from < to && b[from] == '-' ? from + 1 : from;
+            if (i == to || to - i > 18) {
+                return ImportContext.NOT_PLAIN;
+            }
+            long r = 0;
+            for (; i < to; i++) {
+                char c = b[i];
+                if (c < '0' || c > '9') {
+                    return ImportContext.NOT_PLAIN;
+                }
+                r = r * 10 + (c - '0');
+            }
+            return b[from] == '-' ? -r : r;
+        }
     }
 
     private Duration millis(XmlElement e, String v) {

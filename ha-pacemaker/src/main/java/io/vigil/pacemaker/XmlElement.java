@@ -1,5 +1,7 @@
 package io.vigil.pacemaker;
 
+import io.vigil.core.model.OperationRecord;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,11 @@ final class XmlElement {
     private List<XmlElement> children = List.of();
     private final int line;
     private final int column;
+    /**
+     * For an {@code lrm_resource}: its operations in document order, each an {@link OperationRecord} read straight
+     * from the parser or, when that was not possible, the {@code lrm_rsc_op} element (also a child); null when none.
+     */
+    private List<Object> operations;
 
     XmlElement(String tag, String[] attributes, int line, int column) {
         this.tag = tag;
@@ -41,6 +48,15 @@ final class XmlElement {
         return null;
     }
 
+    /** The attribute names, in document order. */
+    List<String> attributeNames() {
+        List<String> out = new ArrayList<>(attributes.length / 2);
+        for (int i = 0; i < attributes.length; i += 2) {
+            out.add(attributes[i]);
+        }
+        return out;
+    }
+
     /** The direct child elements, in document order (unmodifiable). */
     List<XmlElement> children() {
         return children.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(children);
@@ -51,6 +67,21 @@ final class XmlElement {
             children = new ArrayList<>(4);
         }
         children.add(child);
+    }
+
+    void addOperation(Object operation) {
+        if (operations == null) {
+            operations = new ArrayList<>(4);
+        }
+        operations.add(operation);
+    }
+
+    /**
+     * The operation history entries of an {@code lrm_resource}, in document order: {@link OperationRecord}s and
+     * {@code lrm_rsc_op} elements; null when it has none.
+     */
+    List<Object> operations() {
+        return operations;
     }
 
     /** Where the start tag begins, e.g. {@code line 12, column 7}; empty when unknown. */

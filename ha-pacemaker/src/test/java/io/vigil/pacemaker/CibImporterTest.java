@@ -290,6 +290,41 @@ class CibImporterTest {
         assertThat(monitor.execTime()).isEqualTo(Duration.ofMillis(15));
     }
 
+    @Test
+    void unusual_operation_values_are_read_as_written_with_their_warnings_and_errors() {
+        String ops = "<lrm id=\"n1\"><lrm_resources><lrm_resource id=\"rsc1\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\">"
+                + "<lrm_rsc_op id=\"a\" operation=\" monitor \" interval=\" 10000 \" call-id=\"1\" rc-code=\"0\" op-status=\"0\"/>"
+                + "<lrm_rsc_op id=\"b\" operation=\"stop\" call-id=\"2\" rc-code=\"0\" op-status=\"9\" last-run=\"\""
+                + " last_run=\"5\" last_rc_change=\"6\" exec_time=\"7\"/>"
+                + "<lrm_rsc_op id=\"c\" operation=\"start\" call-id=\"3\" rc-code=\"0\" op-status=\"0\" last-run=\"8\""
+                + " last_run=\"9\" exec-time=\"+4\" transition-key=\"1:2: 0:uuid\"/>"
+                + "<lrm_rsc_op id=\"d\" operation=\"start\" call-id=\"4\"/>"
+                + "</lrm_resource></lrm_resources></lrm>";
+        ImportedCib imported = CibImporter.importXml(cib("", TWO_NODES, DUMMY, "", online("n1", "node1", ops)));
+        List<OperationRecord> history = imported.cib().status().node("node1").orElseThrow().history().get(0)
+                .operations();
+
+        assertThat(history).extracting(OperationRecord::operation).containsExactly(" monitor ", "stop", "start", "start");
+        assertThat(history.get(0).interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(history.get(1).status()).isEqualTo(ExecStatus.ERROR_HARD);
+        assertThat(history.get(1).lastRun()).as("an empty last-run wins over last_run").isNull();
+        assertThat(history.get(1).lastRcChange()).hasToString("1970-01-01T00:00:06Z");
+        assertThat(history.get(1).execTime()).isEqualTo(Duration.ofMillis(7));
+        assertThat(history.get(2).lastRun()).hasToString("1970-01-01T00:00:08Z");
+        assertThat(history.get(2).execTime()).isEqualTo(Duration.ofMillis(4));
+        assertThat(history.get(2).expectedRc()).isZero();
+        assertThat(history.get(3).rc()).isZero();
+        assertThat(history.get(3).lastRun()).isNull();
+        assertThat(imported.warnings()).anyMatch(w -> w.startsWith("lrm_rsc_op 'b' (line 8")
+                && w.contains("op-status 9"));
+
+        String bad = ops.replace("call-id=\"4\"", "call-id=\"4\" interval=\"often\"");
+        assertThatThrownBy(() -> CibImporter.importXml(cib("", TWO_NODES, DUMMY, "", online("n1", "node1", bad))))
+                .isInstanceOf(CibImportException.class)
+                .hasMessageContaining("lrm_rsc_op 'd' (line 8")
+                .hasMessageContaining("'often'");
+    }
+
     @ParameterizedTest(name = "fencing={0} in_ccm={1} crmd={2} join={3} expected={4} -> {5}")
     @CsvSource(nullValues = "null", value = {
         "true,  true,       online,     member,  member, online",
@@ -414,5 +449,24 @@ class CibImporterTest {
         assertThat(imported.cib().configuration().operationDefaults().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(imported.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("fencing topology"))
                 .anySatisfy(w -> assertThat(w).contains("'custom'"));
+    }
+
+    @Test
+    void node_states_keep_their_document_order_and_nodes_without_one_follow_in_configuration_order() {
+        String nodes = "<node id=\"n1\" uname=\"node1\"/><node id=\"n4\" uname=\"node4\"/>"
+                + "<node id=\"n2\" uname=\"node2\"/><node id=\"n3\" uname=\"node3\"/>";
+        String xml = cib(nv("stonith-enabled", "false"), nodes, DUMMY, "",
+                online("n3", "node3", "") + online("n1", "node1", ""));
+
+        var status = CibImporter.importXml(xml).cib().status();
+
+        assertThat(status.nodesInStatusOrder()).extracting(NodeStatus::name)
+                .containsExactly("node3", "node1", "node4", "node2");
+        assertThat(status.nodes()).extracting(NodeStatus::name).containsExactly("node1", "node2", "node3", "node4");
+        java.io.StringWriter written = new java.io.StringWriter();
+        io.vigil.pacemaker.bench.CibXmlWriter.write(CibImporter.importXml(xml).cib().configuration(), status, null,
+                written);
+        assertThat(CibImporter.importXml(written.toString()).cib().status().nodesInStatusOrder())
+                .extracting(NodeStatus::name).containsExactly("node3", "node1", "node4", "node2");
     }
 }

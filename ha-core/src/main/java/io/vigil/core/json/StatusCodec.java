@@ -46,7 +46,7 @@ final class StatusCodec {
             return;
         }
         out.startArray("nodes");
-        for (NodeStatus n : s.nodes()) {
+        for (NodeStatus n : s.nodesInStatusOrder()) { // the order decides clone instance numbers
             out.startObject();
             out.field("name", n.name());
             out.field("membership", n.membership());

@@ -23,7 +23,8 @@ public final class ConfigurationValidator {
     public static final Set<String> KNOWN_OPERATIONS = Set.of("start", "stop", "monitor", "promote", "demote",
             "notify", "reload", "reload-agent", "migrate_to", "migrate_from", "meta-data", "validate-all");
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
+    /** What an id may look like; {@link #validId} checks it without a regex. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
 
     private final Configuration config;
     private final List<Problem> problems = new ArrayList<>();
@@ -138,12 +139,32 @@ public final class ConfigurationValidator {
         return !d.isNegative() && !d.isZero();
     }
 
+    /**
+     * Whether {@code id} matches {@code [A-Za-z0-9_][A-Za-z0-9_.\-]*} ({@link #ID}), without a regex: every resource,
+     * constraint and set id of a configuration is checked, thousands in a large one.
+     */
+    static boolean validId(String id) {
+        int n = id.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+                    || i > 0 && (c == '.' || c == '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean claimId(String id, String path) {
         if (id == null || id.isBlank()) {
             problem(path + ".id", "must not be blank");
             return false;
         }
-        if (!ID.matcher(id).matches()) {
+        if (!validId(id)) {
             problem(path + ".id", "invalid id '" + id + "': use letters, digits, '_', '-' and '.'");
         }
         String first = ids.putIfAbsent(id, path);

@@ -56,6 +56,14 @@ final class Cluster {
     private final int knownWords;
     /** Resources the history shows active that are not configured, found by {@link History#apply}. */
     final Orphans orphans = new Orphans();
+    /**
+     * The nodes in the order Pacemaker reads their histories (unpack_node_history): the status section's order
+     * ({@link ClusterStatus#nodesInStatusOrder()}), then nodes without a status entry by name. Active copies of an
+     * anonymous clone take instance numbers in this order, so it breaks ties between equal instances.
+     */
+    final SchedNode[] historyOrder;
+    /** Node index -> its position in {@link #historyOrder}. */
+    final int[] historyRank;
 
     Cluster(Configuration config, ClusterStatus status, Instant now) {
         this.config = config;
@@ -69,6 +77,11 @@ final class Cluster {
         this.stopAll = config.properties().stopAllResources()
 ;
         buildNodes();
+        this.historyOrder = historyOrder(nodes, nodeByName, status);
+        this.historyRank = new int[nodes.size()];
+        for (int i = 0; i < historyOrder.length; i++) {
+            historyRank[historyOrder[i].index] = i;
+        }
         // Sized up front: on big clusters, growing these maps cost as much as filling them.
         int expected = expectedResources(config, nodes.size());
         this.byId = new HashMap<>((int) (expected / 0.75f) + 1);
@@ -172,6 +185,26 @@ final class Cluster {
             nodes.add(node);
             nodeByName.put(name, node);
         }
+    }
+
+    private static SchedNode[] historyOrder(List<SchedNode> nodes, Map<String, SchedNode> byName,
+                                            ClusterStatus status) {
+        SchedNode[] order = new SchedNode[nodes.size()];
+        boolean[] placed = new boolean[nodes.size()];
+        int next = 0;
+        for (NodeStatus s : status.nodesInStatusOrder()) {
+            SchedNode n = byName.get(s.name());
+            if (n != null && !placed[n.index]) {
+                placed[n.index] = true;
+                order[next++] = n;
+            }
+        }
+        for (SchedNode n : nodes) {
+            if (!placed[n.index]) {
+                order[next++] = n;
+            }
+        }
+        return order;
     }
 
     static boolean truthy(String v) {

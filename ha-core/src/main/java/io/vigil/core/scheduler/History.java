@@ -80,7 +80,8 @@ final class History {
      */
     static void apply(Cluster cluster, Map<List<ResourceHistory>, NodeEntries> previous,
                       Map<List<ResourceHistory>, NodeEntries> read) {
-        // clone -> key(node, instance slot) -> leaf base id -> outcome, gathered first, spread over instances after
+        // clone -> key(node's history rank, instance slot) -> leaf base id -> outcome, gathered first, spread over
+        // instances after
         Map<CloneRsc, Map<String, Map<String, Outcome>>> cloneEntries = new java.util.IdentityHashMap<>();
         Resolved[][] seen = {new Resolved[0]};
         List<Digests.Entry> digested = new ArrayList<>();
@@ -117,7 +118,7 @@ final class History {
                 if (slot != null) {
                     CloneRsc clone = leaf.parentClone();
                     Outcome out = replay(cluster, ops, leaf.primitive, leaf);
-                    String key = nodeKey(node.index) + "|" + slot;
+                    String key = nodeKey(cluster.historyRank[node.index]) + "|" + slot;
                     // Old CIBs keep one entry per instance number: an inactive one must not hide an active one.
                     cloneEntries.computeIfAbsent(clone, c -> new java.util.HashMap<>())
                             .computeIfAbsent(key, x -> new java.util.HashMap<>(4))
@@ -130,7 +131,7 @@ final class History {
         for (Rsc top : cluster.resources) {
             Map<String, Map<String, Outcome>> entries = top instanceof CloneRsc c ? cloneEntries.get(c) : null;
             if (entries != null) {
-                spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // by node, then slot
+                spread(cluster, (CloneRsc) top, new TreeMap<>(entries)); // in history order, then slot
             }
         }
         multipleActive(cluster);
@@ -335,7 +336,7 @@ final class History {
         return true;
     }
 
-    /** A node index as six digits, so keys sort by node. */
+    /** A node's {@link Cluster#historyRank} as six digits, so keys sort in history order. */
     private static String nodeKey(int index) {
         String digits = Integer.toString(index);
         return "000000".substring(digits.length()) + digits;
@@ -359,17 +360,33 @@ final class History {
                 && java.util.Objects.equals(recorded.provider(), configured.provider());
     }
 
-    /** Spreads a clone's active copies over its instances: one instance per node (per slot). */
+    /**
+     * Spreads a clone's active copies over its instances: one instance per node (per slot). Nodes are taken in
+     * {@link Cluster#historyOrder} and each copy takes the lowest free instance number, as Pacemaker's
+     * find_anonymous_clone does while it reads the status section; so with the status listing nodes b, a the copy on
+     * b is instance 0 and wins ties that go to the lower instance number (equal promotion scores). Copies found
+     * after every instance is taken (more than {@code clone-max}) are orphan instances, numbered on from
+     * {@code clone-max} and stopped ({@link Orphans#offerExcess}): the copies on the nodes read last. An instance of
+     * a unique clone recorded under a number beyond {@code clone-max} is an orphan under that number.
+     */
     private static void spread(Cluster cluster, CloneRsc clone, TreeMap<String, Map<String, Outcome>> entries) {
         boolean[] used = new boolean[clone.instances.size()];
+        int excess = 0;
         for (var e : entries.entrySet()) {
             boolean anyActive = e.getValue().values().stream().anyMatch(o -> o.role() != Role.STOPPED
                     || o.onFail() != null);
             if (!anyActive) {
                 continue;
             }
-            int nodeIndex = Integer.parseInt(e.getKey().substring(0, 6));
+            int rank = Integer.parseInt(e.getKey().substring(0, 6));
             String slot = e.getKey().substring(7);
+            SchedNode node = cluster.historyOrder[rank];
+            if (clone.unique && !slot.isEmpty() && Integer.parseInt(slot) >= used.length
+                    && !clone.instances.isEmpty()) {
+                // A unique instance number beyond clone-max names no instance: an orphan under that number.
+                excess(cluster, clone.instances.get(0), Integer.parseInt(slot), node, e.getValue());
+                continue;
+            }
             int pick = -1;
             if (!slot.isEmpty()) {
                 int n = Integer.parseInt(slot);
@@ -383,16 +400,42 @@ final class History {
                 }
             }
             if (pick < 0) {
-                continue; // more copies than clone-max: orphans, not modelled
+                if (!clone.unique && !clone.instances.isEmpty()) {
+                    excess(cluster, clone.instances.get(0), used.length + excess++, node, e.getValue());
+                }
+                continue;
             }
             used[pick] = true;
             Rsc inst = clone.instances.get(pick);
-            SchedNode node = cluster.nodes.get(nodeIndex);
             for (PrimitiveRsc leaf : inst.leaves()) {
                 Outcome o = e.getValue().get(baseId(leaf));
                 if (o != null) {
                     attach(cluster, leaf, node, o);
                 }
+            }
+        }
+    }
+
+    /**
+     * An active copy of a clone beyond {@code clone-max}: each active leaf is the orphan
+     * {@code <primitive id>:<number>}, attached to it when the orphan pass has added it, else offered as an orphan.
+     */
+    private static void excess(Cluster cluster, Rsc template, int number, SchedNode node,
+                               Map<String, Outcome> outcomes) {
+        for (PrimitiveRsc leaf : template.leaves()) {
+            Outcome o = outcomes.get(baseId(leaf));
+            if (o == null || o.role() == Role.STOPPED && o.onFail() == null) {
+                continue;
+            }
+            String id = baseId(leaf) + ":" + number;
+            if (o.role() == Role.STARTED && leaf.promotable()) { // still an instance of a promotable clone
+                o = new Outcome(Role.UNPROMOTED, o.failed(), o.onFail(), o.banHere(), o.banEverywhere(),
+                        o.stopFailed(), o.ignored());
+            }
+            if (cluster.byId.get(id) instanceof PrimitiveRsc orphan && orphan.parentClone() == null) {
+                attach(cluster, orphan, node, o);
+            } else {
+                cluster.orphans.offerExcess(id, leaf.primitive.agent());
             }
         }
     }

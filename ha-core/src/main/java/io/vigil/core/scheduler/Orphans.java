@@ -33,7 +33,7 @@ final class Orphans {
 
     /**
      * Takes note of a history entry of an unconfigured resource: an orphan when the entry shows it active. The
-     * first entry found (in status order) gives the agent.
+     * first entry found (nodes taken by name) gives the agent.
      *
      * @param h the entry (its recorded id names the orphan)
      */
@@ -42,6 +42,18 @@ final class Orphans {
         if (!active.containsKey(id) && isActive(h.operations())) {
             active.put(id, h.agent() == null ? new AgentType("ocf", "pacemaker", "Dummy") : h.agent());
         }
+    }
+
+    /**
+     * Takes note of an active copy of an anonymous clone beyond its {@code clone-max} (Pacemaker's
+     * create_anonymous_orphan): it is an orphan instance, {@code <primitive id>:<number>} numbered on from
+     * {@code clone-max}, and is stopped like any orphan.
+     *
+     * @param id    the orphan instance's id
+     * @param agent the clone primitive's agent
+     */
+    void offerExcess(String id, AgentType agent) {
+        active.putIfAbsent(id, agent);
     }
 
     boolean isEmpty() {

@@ -93,8 +93,10 @@ final class Promotion {
             priority[i] = priority(cluster, clone, inst);
             candidates.add(inst);
         }
+        // Ties (cmp_promotable_instance): the higher current role first (promoted, then running, then stopped),
+        // then the lower instance number, which History numbers in status order.
         candidates.sort(Comparator.comparing((Rsc inst) -> -priority[inst.order])
-                .thenComparing(inst -> currentlyPromoted(inst) ? 0 : 1)
+                .thenComparing(Promotion::currentRoleRank)
                 .thenComparing(inst -> inst.order));
         int promoted = 0;
         int[] perNode = new int[cluster.nodes.size()];
@@ -127,13 +129,22 @@ final class Promotion {
         }
     }
 
-    private static boolean currentlyPromoted(Rsc inst) {
+    /**
+     * An instance's current role as a sort key, highest first: 0 promoted, 1 running (unpromoted or started), 2
+     * stopped. A cloned group counts as its highest member (Pacemaker's group state).
+     */
+    private static int currentRoleRank(Rsc inst) {
+        int rank = 2;
         for (PrimitiveRsc l : inst.leaves()) {
-            if (l.currentRole() == Role.PROMOTED) {
-                return true;
+            Role r = l.currentRole();
+            if (r == Role.PROMOTED) {
+                return 0;
+            }
+            if (r != Role.STOPPED) {
+                rank = 1;
             }
         }
-        return false;
+        return rank;
     }
 
     private static int priority(Cluster cluster, CloneRsc clone, Rsc inst) {

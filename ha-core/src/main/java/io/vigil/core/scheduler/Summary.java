@@ -78,8 +78,15 @@ final class Summary {
         return out;
     }
 
+    /**
+     * The role shown before a node: for promotable instances, and for any resource whose role is a promotable one
+     * (an orphan instance of a promotable clone), as Pacemaker shows the role when it is above Started.
+     */
     private static String roleText(PrimitiveRsc leaf, Role role) {
-        return leaf.promotable() ? (role == Role.STARTED ? Role.UNPROMOTED : role).text() + " " : "";
+        if (leaf.promotable()) {
+            return (role == Role.STARTED ? Role.UNPROMOTED : role).text() + " ";
+        }
+        return role == Role.PROMOTED || role == Role.UNPROMOTED ? role.text() + " " : "";
     }
 
     static String line(Cluster cluster, PrimitiveRsc leaf) {

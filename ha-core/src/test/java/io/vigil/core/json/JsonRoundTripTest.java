@@ -212,6 +212,22 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void a_status_keeps_its_node_order_through_json_because_it_decides_clone_instance_numbers() {
+        ClusterStatus status = new ClusterStatus(true, "n1", List.of(
+                NodeStatus.online("n3"), NodeStatus.online("n1"), NodeStatus.online("n2")));
+
+        String json = VigilJson.writeStatus(status);
+        ClusterStatus read = VigilJson.readStatus(json);
+
+        assertThat(json.indexOf("\"name\": \"n3\"")).isLessThan(json.indexOf("\"name\": \"n1\""));
+        assertThat(read.nodesInStatusOrder()).extracting(NodeStatus::name).containsExactly("n3", "n1", "n2");
+        assertThat(read).isEqualTo(status);
+        Cib cib = new Cib(CibVersion.ZERO, Configuration.EMPTY, status);
+        assertThat(VigilJson.readCib(VigilJson.writeCib(cib)).status().nodesInStatusOrder())
+                .extracting(NodeStatus::name).containsExactly("n3", "n1", "n2");
+    }
+
+    @Test
     void recorded_parameter_digests_and_operation_parameters_round_trip() {
         ParameterDigests full = new ParameterDigests("21ccbd2b8e65014ca7b36a2070642a2e",
                 "f2317cad3d54cec5d7d7aa7d0bf35cf8", List.of(), "d14015b540c7f9c28236b218d7e48232",

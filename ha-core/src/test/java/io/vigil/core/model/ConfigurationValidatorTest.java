@@ -561,4 +561,23 @@ class ConfigurationValidatorTest {
                     order("o1", "a", "b"), order("o2", "b", "c"), order("o3", "a", "c")));
         }
     }
+
+    @Test
+    void the_id_check_without_a_regex_accepts_exactly_what_the_id_pattern_does() {
+        List<String> ids = new ArrayList<>(List.of("", "a", "_", "1", "-a", ".a", "a-b.c_d", "a b", "\u00e9", "a:b",
+                "a\n", "A-", "-", ".", "Z9", "a..", "a/b", "a#b", "\u0661"));
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "aZ09_.-:# \u00e9/";
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            ids.add(sb.toString());
+        }
+        for (String id : ids) {
+            assertThat(ConfigurationValidator.validId(id)).as("'" + id + "'")
+                    .isEqualTo(ConfigurationValidator.ID.matcher(id).matches());
+        }
+    }
 }

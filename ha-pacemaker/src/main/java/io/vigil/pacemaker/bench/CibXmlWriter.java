@@ -128,7 +128,7 @@ public final class CibXmlWriter {
         }
         out.close("configuration");
         out.open("status");
-        for (NodeStatus n : status.nodes()) {
+        for (NodeStatus n : status.nodesInStatusOrder()) { // the order numbers anonymous clone instances
             nodeState(n);
         }
         out.close("status");

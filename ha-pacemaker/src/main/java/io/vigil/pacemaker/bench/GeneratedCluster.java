@@ -40,7 +40,7 @@ public record GeneratedCluster(Configuration configuration, ClusterStatus scratc
      */
     public ClusterStatus beforeFailure() {
         java.util.List<NodeStatus> nodes = new java.util.ArrayList<>();
-        for (NodeStatus n : nodeFailure.nodes()) {
+        for (NodeStatus n : nodeFailure.nodesInStatusOrder()) { // same order too, as in the CIB
             nodes.add(!n.name().equals(failedNode) ? n : new NodeStatus(n.name(), Membership.ONLINE, n.standby(),
                     n.maintenance(), n.attributes(), n.history(), n.failCounts()));
         }

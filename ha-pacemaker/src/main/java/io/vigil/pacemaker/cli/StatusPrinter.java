@@ -13,10 +13,13 @@ import io.vigil.core.model.Score;
 import io.vigil.core.scheduler.InstancePlacement;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -170,14 +173,23 @@ final class StatusPrinter {
                                   List<InstancePlacement> instances, List<String> online, String indent) {
         String prefix = named ? p.id() + " " : "";
         Map<String, List<String>> byRole = new TreeMap<>();
+        Set<String> placed = new HashSet<>();
         for (InstancePlacement i : instances) {
             String role = role(i, promotable) + (i.failed() ? " (FAILED)" : "");
             byRole.computeIfAbsent(role, k -> new ArrayList<>()).add(i.node());
+            placed.add(i.node());
         }
-        byRole.forEach((role, nodes) -> out.add(indent + "* " + prefix + role + ": [ "
-                + String.join(" ", nodes.stream().sorted().toList()) + " ]"));
-        List<String> stopped = online.stream()
-                .filter(n -> instances.stream().noneMatch(i -> i.node().equals(n))).toList();
+        for (Map.Entry<String, List<String>> e : byRole.entrySet()) {
+            List<String> nodes = e.getValue();
+            Collections.sort(nodes);
+            out.add(indent + "* " + prefix + e.getKey() + ": [ " + String.join(" ", nodes) + " ]");
+        }
+        List<String> stopped = new ArrayList<>();
+        for (String n : online) {
+            if (!placed.contains(n)) {
+                stopped.add(n);
+            }
+        }
         if (!stopped.isEmpty()) {
             out.add(indent + "* " + prefix + "Stopped: [ " + String.join(" ", stopped) + " ]");
         }

@@ -39,7 +39,18 @@ public final class VigilPacemakerCli implements Runnable {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out), 1 << 16),
                 false); // the default charset, as picocli's own writer
         try {
-            return commandLine().setOut(out).execute(args);
+            SimulateCommand simulate = args.length > 0 && args[0].equals("simulate")
+                    ? SimulateCommand.plain(args, 1) : null;
+            if (simulate == null) {
+                return commandLine().setOut(out).execute(args);
+            }
+            // The common case without picocli's start-up cost (see SimulateCommand.plain); same output and status.
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err), true);
+            try {
+                return simulate.run(out, err);
+            } catch (Exception e) {
+                return report(e, err);
+            }
         } finally {
             out.flush();
         }
@@ -52,9 +63,13 @@ public final class VigilPacemakerCli implements Runnable {
 
     /** A failed import or scheduler run: one line on standard error, exit status 1. */
     private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        return report(e, cmd.getErr());
+    }
+
+    private static int report(Exception e, PrintWriter err) {
         String msg = e instanceof CibImportException ? e.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        cmd.getErr().println("error: " + msg);
+        err.println("error: " + msg);
         return 1;
     }
 

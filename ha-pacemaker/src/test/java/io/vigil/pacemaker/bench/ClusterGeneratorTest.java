@@ -214,7 +214,7 @@ class ClusterGeneratorTest {
 
     private static ClusterStatus withoutDigests(ClusterStatus status) {
         List<NodeStatus> nodes = new ArrayList<>();
-        for (NodeStatus n : status.nodes()) {
+        for (NodeStatus n : status.nodesInStatusOrder()) { // the order is part of the status
             List<ResourceHistory> history = new ArrayList<>();
             for (ResourceHistory h : n.history()) {
                 history.add(new ResourceHistory(h.resource(), h.agent(),

@@ -119,6 +119,37 @@ class VigilPacemakerCliTest {
     }
 
     @Test
+    void simulate_with_plain_options_skips_picocli_and_prints_the_same(@TempDir Path dir) throws IOException {
+        Path cib = dir.resolve("cib.xml");
+        Files.writeString(cib, TWO_NODES_ONE_RESOURCE);
+        String[] args = {"simulate", cib.toString(), "--scores", "--now=2024-01-01T00:00:00Z", "--metric", "m"};
+
+        SimulateCommand plain = SimulateCommand.plain(args, 1);
+        StringWriter plainOut = new StringWriter();
+        int status = plain.run(new PrintWriter(plainOut, true), new PrintWriter(new StringWriter(), true));
+
+        assertThat(run(args)).isEqualTo(status).isZero();
+        assertThat(plainOut.toString()).isEqualTo(out.toString()).contains("Allocation scores:");
+    }
+
+    @Test
+    void simulate_options_only_picocli_reads_are_left_to_picocli() {
+        assertThat(SimulateCommand.plain(new String[] {"simulate", "a.xml", "-q", "--repeat=3"}, 1)).isNotNull();
+        for (String[] args : List.of(new String[] {"simulate", "a.xml", "-sq"},
+                new String[] {"simulate", "a.xml", "--repeat", "010"},
+                new String[] {"simulate", "a.xml", "--repeat", "-1"},
+                new String[] {"simulate", "a.xml", "-q", "--quiet"},
+                new String[] {"simulate", "a.xml", "b.xml"},
+                new String[] {"simulate", "@args.txt"},
+                new String[] {"simulate", "--help"},
+                new String[] {"simulate", "a.xml", "--now", "yesterday"},
+                new String[] {"simulate", "a.xml", "--metric"},
+                new String[] {"simulate"})) {
+            assertThat(SimulateCommand.plain(args, 1)).as(String.join(" ", args)).isNull();
+        }
+    }
+
+    @Test
     void a_missing_command_is_a_usage_error() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("missing command");
