@@ -33,6 +33,8 @@ final class ConstraintReader {
     private final ImportContext ctx;
     private Map<String, List<String>> groupings;
     private Set<String> resourceIds;
+    /** Promotable clones and everything inside them (what may have promote and demote actions). */
+    private final Set<String> promotableIds = new HashSet<>();
     /** Top-level resource ids in configuration order (what {@code rsc-pattern} is matched against). */
     private final List<String> topLevelIds = new ArrayList<>();
 
@@ -85,7 +87,7 @@ final class ConstraintReader {
                 for (XmlElement t : CibXml.children(resources, "template")) {
                     templates.putIfAbsent(t.attr("id"), new ArrayList<>());
                 }
-                collectResources(resources, templates);
+                collectResources(resources, templates, false);
             }
             groupings.putAll(templates);
             XmlElement tags = configuration == null ? null : CibXml.child(configuration, "tags");
@@ -100,7 +102,7 @@ final class ConstraintReader {
         return groupings;
     }
 
-    private void collectResources(XmlElement parent, Map<String, List<String>> templates) {
+    private void collectResources(XmlElement parent, Map<String, List<String>> templates, boolean inPromotable) {
         for (XmlElement c : CibXml.children(parent)) {
             c = ctx.resolve(c);
             switch (c.getTagName()) {
@@ -111,12 +113,27 @@ final class ConstraintReader {
                     if (template != null && templates.containsKey(template)) {
                         templates.get(template).add(id);
                     }
-                    collectResources(c, templates);
+                    boolean promotable = inPromotable || isPromotableClone(c);
+                    if (promotable) {
+                        promotableIds.add(id);
+                    }
+                    collectResources(c, templates, promotable);
                 }
                 default -> {
                 }
             }
         }
+    }
+
+    private boolean isPromotableClone(XmlElement e) {
+        if (e.getTagName().equals("master")) {
+            return true;
+        }
+        if (!e.getTagName().equals("clone")) {
+            return false;
+        }
+        ImportContext.NvPair p = ctx.nvpairs(e, "meta_attributes", null).get("promotable");
+        return p != null && ctx.bool(p.element(), "promotable", p.value());
     }
 
     /** Whether {@code id} in a constraint names a template or tag (and not a resource). */
@@ -375,6 +392,16 @@ final class ConstraintReader {
         }
         ResourceAction firstAction = optionalAction(e, "first-action");
         ResourceAction thenAction = optionalAction(e, "then-action");
+        ResourceAction effectiveThen = thenAction != null ? thenAction
+                : firstAction != null ? firstAction : ResourceAction.START;
+        if ((effectiveThen == ResourceAction.PROMOTE || effectiveThen == ResourceAction.DEMOTE)
+                && resourceIds.contains(then) && !promotableIds.contains(then)) {
+            // then-action defaults to first-action. Pacemaker accepts promote/demote of a resource that is not
+            // promotable: the action never runs, so the order (and its inverse) constrains nothing.
+            ctx.warn(e, "ignored: '" + then + "' is not promotable, so it has no " + effectiveThen.text()
+                    + " action to order");
+            return null;
+        }
         String all = CibXml.attr(e, "require-all");
         if (all != null && !ctx.bool(e, "require-all", all)) {
             // Pacemaker reads require-all=false on a simple order as clone-min=1: the then-action may run once one
@@ -436,10 +463,14 @@ final class ConstraintReader {
             if (!ordering && all != null) {
                 ctx.warn(s, "ignored require-all on a colocation set (it applies to orders only)");
             }
+            // ordering="listed" changes only how a colocation set chains its members (anything but "group" does,
+            // as in Pacemaker's unpack_colocation_set); order sets ignore it.
+            String setOrdering = CibXml.attr(s, "ordering");
+            boolean listed = !ordering && setOrdering != null && !setOrdering.equalsIgnoreCase("group");
             out.add(new ResourceSet(CibXml.attr(s, "id"), members,
                     seq == null || ctx.bool(s, "sequential", seq),
                     all == null || ctx.bool(s, "require-all", all),
-                    optionalRole(s, "role"), optionalAction(s, "action")));
+                    optionalRole(s, "role"), optionalAction(s, "action"), listed));
         }
         return out;
     }

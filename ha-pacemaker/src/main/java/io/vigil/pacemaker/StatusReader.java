@@ -34,7 +34,8 @@ import org.codehaus.stax2.typed.TypedValueDecoder;
  */
 final class StatusReader {
     private static final Pattern FAIL_COUNT = Pattern.compile("fail-count-(.+)#(.+)_(\\d+)");
-    private static final Pattern LAST_FAILURE = Pattern.compile("last-failure-(.+)#(.+)_(\\d+)");
+    /** Per-resource counts written by Pacemaker before 1.1.17 (no operation in the name). */
+    private static final Pattern LEGACY_FAIL_COUNT = Pattern.compile("fail-count-([^#]+)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
 
     /**
@@ -55,6 +56,7 @@ final class StatusReader {
     /** Recorded digests by {@code op-digest}: the same few repeat on every node, so records share one object. */
     private final Map<String, ParameterDigests> sharedDigests = new java.util.HashMap<>();
     private String lastTimestampText;
+    private Boolean perResourceFailCounts;
     private Instant lastTimestamp;
 
     StatusReader(ImportContext ctx, ClusterProperties properties) {
@@ -167,23 +169,66 @@ final class StatusReader {
             }
         });
         List<FailCount> counts = new ArrayList<>();
+        boolean perResource = readsPerResourceFailCounts();
         for (Map.Entry<String, String> fc : failCounts.entrySet()) {
             Matcher m = FAIL_COUNT.matcher(fc.getKey());
-            if (!m.matches()) {
-                ctx.warn(transientAttrs, "ignored per-resource fail count '" + fc.getKey()
-                        + "' (Pacemaker 3 reads only fail-count-RSC#OP_INTERVAL)");
+            if (m.matches()) {
+                String last = lastFailures.get("last-failure-" + m.group(1) + "#" + m.group(2) + "_" + m.group(3));
+                counts.add(new FailCount(m.group(1), m.group(2), Duration.ofMillis(Long.parseLong(m.group(3))),
+                        count(ctx.score(transientAttrs, fc.getKey(), fc.getValue())),
+                        epochSeconds(transientAttrs, last)));
                 continue;
             }
-            String last = lastFailures.get("last-failure-" + m.group(1) + "#" + m.group(2) + "_" + m.group(3));
-            counts.add(new FailCount(m.group(1), m.group(2), Duration.ofMillis(Long.parseLong(m.group(3))),
-                    count(ctx.score(transientAttrs, fc.getKey(), fc.getValue())), epochSeconds(transientAttrs, last)));
-        }
-        for (String name : lastFailures.keySet()) {
-            if (!LAST_FAILURE.matcher(name).matches()) {
-                ctx.warn(transientAttrs, "ignored per-resource '" + name + "'");
+            Matcher legacy = LEGACY_FAIL_COUNT.matcher(fc.getKey());
+            if (legacy.matches() && perResource) {
+                // Not tied to an operation: recorded under the resource's start.
+                counts.add(new FailCount(legacy.group(1), "start", Duration.ZERO,
+                        count(ctx.score(transientAttrs, fc.getKey(), fc.getValue())),
+                        epochSeconds(transientAttrs, lastFailures.get("last-failure-" + legacy.group(1)))));
+                continue;
             }
+            ctx.warn(transientAttrs, "ignored fail count '" + fc.getKey() + "' (from crm_feature_set 3.0.13 on, "
+                    + "Pacemaker reads only fail-count-RSC#OP_INTERVAL)");
         }
         return new NodeStatus(def.name(), membership, standby, maintenance, attributes, history(ns), counts);
+    }
+
+    /**
+     * Whether per-resource fail counts ({@code fail-count-RSC}, no operation in the name) count. Pacemaker before
+     * 1.1.17 wrote only those, and Pacemaker 2 reads them (and only them) from a CIB whose {@code crm_feature_set}
+     * is below 3.0.13 or absent. Pacemaker 3 reads only the per-operation form, whatever the feature set. Both
+     * agree on what each writes, so: the per-operation form always counts, the per-resource form in such old CIBs.
+     */
+    private boolean readsPerResourceFailCounts() {
+        if (perResourceFailCounts == null) {
+            perResourceFailCounts = compareVersions(CibXml.attr(ctx.root(), "crm_feature_set"), "3.0.13") < 0;
+        }
+        return perResourceFailCounts;
+    }
+
+    /** Dotted version comparison as Pacemaker's {@code compare_version}: a missing version is the lowest. */
+    static int compareVersions(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        String[] x = a.trim().split("\\.");
+        String[] y = b.trim().split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length ? leadingNumber(x[i]) : -1;
+            long q = i < y.length ? leadingNumber(y[i]) : -1;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
+    }
+
+    private static long leadingNumber(String s) {
+        int end = 0;
+        while (end < s.length() && end < 18 && Character.isDigit(s.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? 0 : Long.parseLong(s.substring(0, end));
     }
 
     /** Pacemaker's reading of a {@code node_state}, with fencing enabled or disabled. */

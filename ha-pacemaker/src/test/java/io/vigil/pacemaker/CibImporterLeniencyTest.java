@@ -157,4 +157,52 @@ class CibImporterLeniencyTest {
         assertThat(a.meta().priority()).isEqualTo(2);
         assertThat(a.meta().isManaged()).isFalse();
     }
+
+    private static final String PROMOTABLE_AND_GROUP = "<clone id=\"ms\"><meta_attributes id=\"ms-meta\">"
+            + "<nvpair id=\"ms-promotable\" name=\"promotable\" value=\"true\"/></meta_attributes>"
+            + "<primitive id=\"db\" class=\"ocf\" provider=\"pacemaker\" type=\"Stateful\"/></clone>"
+            + "<group id=\"app\"><primitive id=\"web\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/>"
+            + "</group>";
+
+    @Test
+    void an_order_whose_then_action_defaults_to_promote_on_a_resource_that_is_not_promotable_is_ignored() {
+        ImportedCib imported = CibImporter.importXml(cib("", TWO_NODES, PROMOTABLE_AND_GROUP,
+                "<rsc_order id=\"o-promote\" first=\"ms\" first-action=\"promote\" then=\"app\"/>"
+                        + "<rsc_order id=\"o-start\" first=\"ms\" first-action=\"promote\" then=\"app\""
+                        + " then-action=\"start\"/>", ""));
+
+        assertThat(imported.cib().configuration().constraints()).extracting(c -> c.id()).containsExactly("o-start");
+        assertThat(imported.warnings()).singleElement().asString().contains("o-promote").contains("not promotable");
+    }
+
+    @Test
+    void an_order_that_promotes_a_promotable_clone_after_another_is_kept() {
+        String two = PROMOTABLE_AND_GROUP + PROMOTABLE_AND_GROUP.replace("\"ms", "\"ms2").replace("\"db\"", "\"db2\"")
+                .replace("<group id=\"app\"><primitive id=\"web\"", "<group id=\"app2\"><primitive id=\"web2\"");
+        Configuration config = CibImporter.importXml(cib("", TWO_NODES, two,
+                "<rsc_order id=\"o\" first=\"ms\" first-action=\"promote\" then=\"ms2\"/>", ""))
+                .cib().configuration();
+
+        assertThat(config.constraints()).extracting(c -> c.id()).containsExactly("o");
+    }
+
+    @Test
+    void an_iso_interval_without_the_time_designator_is_read_as_pacemaker_reads_it() {
+        String rsc = "<primitive id=\"rsc1\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"><operations>"
+                + "<op id=\"rsc1-mon\" name=\"monitor\" interval=\"P10S\"/></operations></primitive>";
+        Primitive p = (Primitive) CibImporter.importXml(cib("", TWO_NODES, rsc, "", "")).cib().configuration()
+                .resources().get(0);
+
+        assertThat(p.operations()).extracting(Operation::interval).containsExactly(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void an_integer_rule_value_that_is_not_a_number_is_accepted() {
+        Configuration config = CibImporter.importXml(cib("", TWO_NODES, DUMMY,
+                "<rsc_location id=\"l\" rsc=\"rsc1\"><rule id=\"l-r\" score=\"-INFINITY\">"
+                        + "<expression id=\"l-e\" attribute=\"v\" operation=\"gt\" type=\"integer\" value=\"as10\"/>"
+                        + "</rule></rsc_location>", "")).cib().configuration();
+
+        assertThat(config.constraints()).extracting(c -> c.id()).containsExactly("l");
+    }
 }

@@ -10,6 +10,7 @@ import io.vigil.core.model.FenceAction;
 import io.vigil.core.model.Group;
 import io.vigil.core.model.Location;
 import io.vigil.core.model.Membership;
+import io.vigil.core.model.FailCount;
 import io.vigil.core.model.NodeStatus;
 import io.vigil.core.model.OnFail;
 import io.vigil.core.model.Operation;
@@ -37,7 +38,8 @@ import java.util.List;
 class CibImporterTest {
 
     static String cib(String crmConfig, String nodes, String resources, String constraints, String status) {
-        return "<cib admin_epoch=\"1\" epoch=\"2\" num_updates=\"3\" have-quorum=\"1\" dc-uuid=\"n1\">\n"
+        return "<cib crm_feature_set=\"3.17.4\" admin_epoch=\"1\" epoch=\"2\" num_updates=\"3\" have-quorum=\"1\""
+                + " dc-uuid=\"n1\">\n"
                 + "  <configuration>\n"
                 + "    <crm_config><cluster_property_set id=\"opts\">" + crmConfig + "</cluster_property_set></crm_config>\n"
                 + "    <nodes>" + nodes + "</nodes>\n"
@@ -215,6 +217,27 @@ class CibImporterTest {
         assertThat(config.resource("p").orElseThrow().meta().targetRole()).isNull();
         assertThat(config.resource("q").orElseThrow().meta().targetRole()).isEqualTo(Role.UNPROMOTED);
         assertThat(imported.warnings()).singleElement().asString().contains("target-role Promoted");
+    }
+
+    private static List<FailCount> failCountsWithFeatureSet(String featureSet) {
+        String status = online("n1", "node1", "<transient_attributes id=\"t1\"><instance_attributes id=\"t1-a\">"
+                + nv("fail-count-rsc1", "2") + nv("last-failure-rsc1", "1700000000")
+                + nv("fail-count-rsc1#monitor_10000", "3") + "</instance_attributes></transient_attributes>");
+        String xml = cib("", TWO_NODES, DUMMY, "", status).replace("crm_feature_set=\"3.17.4\"",
+                featureSet == null ? "" : "crm_feature_set=\"" + featureSet + "\"");
+        return CibImporter.importXml(xml).cib().status().node("node1").orElseThrow().failCounts();
+    }
+
+    @Test
+    void per_resource_fail_counts_are_read_only_from_cibs_older_than_feature_set_3_0_13() {
+        assertThat(failCountsWithFeatureSet("3.0.1")).filteredOn(fc -> fc.count() == 2).singleElement()
+                .satisfies(fc -> {
+                    assertThat(fc.resource()).isEqualTo("rsc1");
+                    assertThat(fc.lastFailure()).hasToString("2023-11-14T22:13:20Z");
+                });
+        assertThat(failCountsWithFeatureSet(null)).extracting(FailCount::count).containsExactlyInAnyOrder(2, 3);
+        assertThat(failCountsWithFeatureSet("3.0.13")).extracting(FailCount::count).containsExactly(3);
+        assertThat(failCountsWithFeatureSet("3.2")).extracting(FailCount::operation).containsExactly("monitor");
     }
 
     @Test

@@ -89,7 +89,8 @@ final class ConfigurationCodec {
     static final Set<String> COLOCATION_SET = names("kind", "id", "score", "node-attribute", "sets");
     static final Set<String> ORDER_SET = names("kind", "id", "order-kind", "symmetrical", "sets");
     static final Set<String> CONSTRAINT = union(LOCATION, COLOCATION, ORDER, COLOCATION_SET, ORDER_SET);
-    static final Set<String> RESOURCE_SET = names("id", "resources", "sequential", "require-all", "role", "action");
+    static final Set<String> RESOURCE_SET = names("id", "resources", "sequential", "require-all", "role", "action",
+            "ordering");
 
     static final Set<String> RULE = names("kind", "id", "score", "score-attribute", "boolean-op", "role",
             "expressions");
@@ -395,6 +396,9 @@ final class ConfigurationCodec {
             }
             out.field("role", s.role());
             out.field("action", s.action());
+            if (s.listed()) {
+                out.field("ordering", "listed");
+            }
             out.endObject();
         }
         out.endArray();
@@ -881,9 +885,11 @@ final class ConfigurationCodec {
             boolean requireAll = true;
             Role role = null;
             ResourceAction action = null;
+            boolean listed = false;
             while (o.next()) {
                 switch (o.name()) {
                     case "id" -> id = in.string();
+                    case "ordering" -> listed = orderingListed(in.string());
                     case "resources" -> resources = in.stringList("resources");
                     case "sequential" -> sequential = or(in.bool(), sequential);
                     case "require-all" -> requireAll = or(in.bool(), requireAll);
@@ -893,7 +899,17 @@ final class ConfigurationCodec {
                 }
             }
             // An empty (or absent) member list is the validator's to report, with the constraint's id.
-            return new ResourceSet(id, resources, sequential, requireAll, role, action);
+            return new ResourceSet(id, resources, sequential, requireAll, role, action, listed);
+        }
+
+        private static boolean orderingListed(String ordering) {
+            if (ordering == null || ordering.equalsIgnoreCase("group")) {
+                return false;
+            }
+            if (ordering.equalsIgnoreCase("listed")) {
+                return true;
+            }
+            throw new IllegalArgumentException("resource set ordering: '" + ordering + "' is not one of group, listed");
         }
 
         /** A rule or an attribute expression; {@code onlyKind} as for {@link #resource}. */

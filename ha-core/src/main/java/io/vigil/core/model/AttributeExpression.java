@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param attribute the node attribute name
  * @param operator  the comparison
  * @param value     the value to compare with; null for {@code defined}/{@code not_defined}
- * @param type      how to compare; null = number when both sides are numbers, else string
+ * @param type      how to compare; null = text for {@code eq}/{@code ne}, else number when both sides are
+ *                  numbers, else text (see {@link ValueType})
  */
 public record AttributeExpression(String attribute, ExpressionOperator operator, String value, ValueType type)
         implements RuleExpression {

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Colocation of resource sets: within a sequential set every resource is colocated with the one before it;
+ * Colocation of resource sets: within a sequential set every resource is colocated with the one before it (with
+ * the one after it in a {@link ResourceSet#listed() listed} set);
  * every set is colocated with the set after it.
  *
  * @param id            unique id

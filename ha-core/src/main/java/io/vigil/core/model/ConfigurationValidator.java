@@ -435,16 +435,7 @@ public final class ConfigurationValidator {
         }
         if (e.value() != null && e.type() != null) {
             switch (e.type()) {
-                case INTEGER -> {
-                    if (!e.value().trim().matches("[+-]?\\d+")) {
-                        problem(path + ".value", "'" + e.value() + "' is not an integer");
-                    }
-                }
-                case NUMBER -> {
-                    if (!e.value().trim().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-                        problem(path + ".value", "'" + e.value() + "' is not a number");
-                    }
-                }
+                // INTEGER and NUMBER values that do not parse are compared as text, as Pacemaker does.
                 case VERSION -> {
                     if (!e.value().trim().matches("\\d+(\\.\\d+)*")) {
                         problem(path + ".value", "'" + e.value() + "' is not a version");

@@ -12,12 +12,21 @@ import java.util.List;
  *                   (false: any one suffices); default true
  * @param role       the role the set applies to; null = any
  * @param action     for order sets: the action; null = start
+ * @param listed     for colocation sets (Pacemaker's {@code ordering="listed"}): a sequential set colocates each
+ *                   member with the one after it instead of the one before it (the default, {@code ordering="group"},
+ *                   as in a group); default false
  */
 public record ResourceSet(String id, List<String> resources, boolean sequential, boolean requireAll, Role role,
-                          ResourceAction action) {
+                          ResourceAction action, boolean listed) {
     /** Checks required components, copies collections and fills unset components with their defaults. */
     public ResourceSet {
         resources = Copies.list(resources);
+    }
+
+    /** A set with the default (group) ordering of a colocation set. */
+    public ResourceSet(String id, List<String> resources, boolean sequential, boolean requireAll, Role role,
+                       ResourceAction action) {
+        this(id, resources, sequential, requireAll, role, action, false);
     }
 
     /** A sequential, require-all set of these resources. */

@@ -1,8 +1,13 @@
 package io.vigil.core.model;
 
-/** How values in a rule expression compare ({@code type}). Default: {@link #STRING}, or {@link #NUMBER} when both sides look numeric. */
+/**
+ * How values in a rule expression compare ({@code type}). Default: {@link #STRING} for {@code eq}/{@code ne}; for the
+ * ordering operators {@link #NUMBER} when both sides are numbers. As in Pacemaker, an {@link #INTEGER} or
+ * {@link #NUMBER} comparison where a side is not a number compares the texts instead, and text comparison ignores
+ * letter case.
+ */
 public enum ValueType implements Keyword {
-    /** Lexicographic comparison. */
+    /** Lexicographic comparison, ignoring letter case. */
     STRING("string"),
     /** 64-bit integer comparison. */
     INTEGER("integer"),

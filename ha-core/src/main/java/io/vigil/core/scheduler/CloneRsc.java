@@ -244,6 +244,27 @@ final class CloneRsc extends Rsc {
         return out;
     }
 
+    /** The nodes of assigned instances none of whose primitives is blocked ({@link PrimitiveRsc#blocked}). */
+    List<SchedNode> nodesOfUnblockedInstances() {
+        List<SchedNode> out = new ArrayList<>();
+        boolean[] seen = new boolean[counts.length];
+        for (Rsc inst : instances) {
+            SchedNode n = inst.assignedNode();
+            if (n == null || seen[n.index]) {
+                continue;
+            }
+            boolean blocked = false;
+            for (PrimitiveRsc leaf : inst.leaves()) {
+                blocked |= leaf.blocked;
+            }
+            if (!blocked) {
+                seen[n.index] = true;
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     @Override
     Role nextRole() {
         Role best = Role.STOPPED;

@@ -85,6 +85,9 @@ final class Colocations {
         // group must be placeable) or its first member (optional).
         if (dep instanceof GroupRsc g && !g.members.isEmpty()) {
             dep = g.members.get(0);
+            if (score >= Score.INFINITY) {
+                afterUnmanagedMember(out, id, g, pri, score, depRole, priRole, attr);
+            }
         }
         if (pri instanceof GroupRsc g && !g.members.isEmpty()) {
             pri = score >= Score.INFINITY ? g.members.get(g.members.size() - 1) : g.members.get(0);
@@ -99,8 +102,10 @@ final class Colocations {
             sets.add(members);
             if (s.sequential() && cs.score() > 0) {
                 for (int i = 1; i < members.size(); i++) {
-                    add(out, cs.id(), members.get(i), members.get(i - 1), cs.score(), s.role(), s.role(),
-                            cs.nodeAttribute());
+                    // group ordering: each member with the one before it; listed: each with the one after it
+                    Rsc dependent = s.listed() ? members.get(i - 1) : members.get(i);
+                    Rsc primary = s.listed() ? members.get(i) : members.get(i - 1);
+                    add(out, cs.id(), dependent, primary, cs.score(), s.role(), s.role(), cs.nodeAttribute());
                 }
             } else if (s.sequential()) {
                 // Anti-colocating each member with its predecessor alone would let the first and the third
@@ -127,6 +132,25 @@ final class Colocations {
                 for (Rsc p : pris) {
                     add(out, cs.id(), d, p, cs.score(), s1.role(), s2.role(), cs.nodeAttribute());
                 }
+            }
+        }
+    }
+
+    /**
+     * The group's internal chain carries its colocations from the first member to the rest, but not past a member
+     * that is unmanaged (or blocked): it stays where it is. Like Pacemaker (pcmk__group_with_colocations), the
+     * group's mandatory colocations then apply to every member after it directly.
+     */
+    private static void afterUnmanagedMember(List<Coloc> out, String id, GroupRsc g, Rsc pri, int score, Role depRole,
+                                             Role priRole, String attr) {
+        Rsc primary = pri instanceof GroupRsc pg && !pg.members.isEmpty() ? pg.members.get(pg.members.size() - 1) : pri;
+        boolean afterUnmanaged = false;
+        for (Rsc member : g.members) {
+            if (afterUnmanaged && member != primary) {
+                out.add(new Coloc(id, member, primary, score, depRole, priRole, attr));
+            }
+            if (member instanceof PrimitiveRsc p && (!p.managed() || p.blocked)) {
+                afterUnmanaged = true;
             }
         }
     }
@@ -161,10 +185,23 @@ final class Colocations {
 
     /** The nodes where the primary of a colocation will be, in the colocation's primary role. */
     static List<SchedNode> primaryNodes(Coloc c) {
+        return primaryNodes(c, false);
+    }
+
+    /**
+     * As {@link #primaryNodes(Coloc)}; {@code forPlacement}: for placing the dependent, where a mandatory colocation
+     * with a clone (no role) counts only the nodes of instances that are not blocked (failed with on-fail=block):
+     * the dependent can run only where the clone will have an unblocked instance (Pacemaker's clone colocation).
+     */
+    static List<SchedNode> primaryNodes(Coloc c, boolean forPlacement) {
         Rsc p = c.primary();
         Role role = c.primaryRole();
         if (p instanceof CloneRsc clone) {
-            return clone.nodesWith(role == Role.STARTED ? null : role);
+            boolean anyRole = role == null || role == Role.STARTED;
+            if (forPlacement && anyRole && c.score() >= Score.INFINITY) {
+                return clone.nodesOfUnblockedInstances();
+            }
+            return clone.nodesWith(anyRole ? null : role);
         }
         SchedNode n = p.assignedNode();
         if (n == null) {
@@ -189,7 +226,7 @@ final class Colocations {
             return;
         }
         Rsc dep = c.dependent();
-        boolean[] together = sameLocationAsAny(cluster, c.attribute(), primaryNodes(c));
+        boolean[] together = sameLocationAsAny(cluster, c.attribute(), primaryNodes(c, true));
         int[] work = null; // copied on the first change
         for (int i = 0; i < together.length; i++) {
             int old = dep.scores[i];

@@ -2,6 +2,7 @@ package io.vigil.core.scheduler;
 
 import io.vigil.core.model.AttributeExpression;
 import io.vigil.core.model.BoolOp;
+import io.vigil.core.model.ExpressionOperator;
 import io.vigil.core.model.Constraint;
 import io.vigil.core.model.Location;
 import io.vigil.core.model.NodeHealth;
@@ -167,7 +168,12 @@ final class Locations {
         if (actual == null || e.value() == null) {
             return false;
         }
-        int cmp = compare(actual, e.value(), e.type());
+        ValueType type = e.type();
+        if (type == null && (e.operator() == ExpressionOperator.EQ || e.operator() == ExpressionOperator.NE)) {
+            // Like Pacemaker: without a type, only the ordering operators compare numbers.
+            type = ValueType.STRING;
+        }
+        int cmp = compare(actual, e.value(), type);
         return switch (e.operator()) {
             case EQ -> cmp == 0;
             case NE -> cmp != 0;
@@ -198,8 +204,9 @@ final class Locations {
             if (p != null && q != null) {
                 return p.compareTo(q);
             }
+            // A side that is not a number: Pacemaker falls back to comparing the texts.
         }
-        return a.compareTo(b);
+        return a.compareToIgnoreCase(b);
     }
 
     private static long parseLong(String s) {

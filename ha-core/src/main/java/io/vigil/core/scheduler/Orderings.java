@@ -7,6 +7,7 @@ import io.vigil.core.model.OrderSet;
 import io.vigil.core.model.ResourceAction;
 import io.vigil.core.model.ResourceSet;
 import io.vigil.core.model.RestartType;
+import io.vigil.core.model.Role;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -353,8 +354,14 @@ final class Orderings {
                 if (c.score() < io.vigil.core.model.Score.INFINITY) {
                     continue;
                 }
+                // A dependent colocated in the promoted role loses only its promotion (Pacemaker's
+                // pcmk__block_colocation_dependents blocks the dependent's promote then, not its start).
+                boolean promotedRole = c.dependentRole() == Role.PROMOTED;
                 for (PrimitiveRsc dep : c.dependent().leaves()) {
-                    Act d = dep.start;
+                    Act d = promotedRole ? dep.promote : dep.start;
+                    if (d == null) {
+                        continue;
+                    }
                     // only a positive mandatory colocation needs its primary; -INFINITY just keeps them apart
                     if (c.score() > 0 && d.node != null && d.runnable && (primary == leaf || d.node == start.node)) {
                         d.runnable = false;

@@ -477,7 +477,7 @@ class ConfigurationValidatorTest {
         }
 
         @Test
-        void values_that_do_not_match_their_type() {
+        void only_versions_must_match_their_type_other_values_compare_as_text() {
             assertProblems(ab(ruleLocation("l", "a", rule(10,
                             expr("ram", ExpressionOperator.GT, "lots", ValueType.INTEGER),
                             expr("load", ExpressionOperator.LT, "1.2.3", ValueType.NUMBER),
@@ -486,8 +486,6 @@ class ConfigurationValidatorTest {
                             expr("load", ExpressionOperator.LT, "-1.5e3", ValueType.NUMBER),
                             expr("kernel", ExpressionOperator.GTE, "6.10.2", ValueType.VERSION),
                             expr("name", ExpressionOperator.EQ, "anything at all", ValueType.STRING)))),
-                    "constraints.l.rules[0].expressions[0].value: 'lots' is not an integer",
-                    "constraints.l.rules[0].expressions[1].value: '1.2.3' is not a number",
                     "constraints.l.rules[0].expressions[2].value: 'v6' is not a version");
         }
     }

@@ -121,4 +121,23 @@ class CloneAndPromotionTest {
 
         assertThat(placement(result)).contains("vip@node2", "store@node2/Promoted");
     }
+
+    @Test
+    void a_promoted_role_colocated_with_a_stopped_resource_is_only_demoted_not_stopped() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .promotable("db", c -> c.primitive("store", "ocf:pacemaker:Dummy"))
+                .primitive("app", "ocf:pacemaker:Dummy", r -> r.targetRole(Role.STOPPED))
+                .colocation("promoted-with-app", "db", "app", c -> c.score(Score.INFINITY).role(Role.PROMOTED))
+                .build();
+        Clusters status = status("node1", "node2").running("store", "node1").promoted("store", "node2");
+        status.node("node2").attribute("master-store", "10");
+        status.node("node1").attribute("master-store", "5");
+
+        SchedulerResult result = schedule(config, status.build());
+
+        assertThat(placement(result)).containsExactly("store@node1/Unpromoted", "store@node2/Unpromoted");
+        assertThat(result.summary()).singleElement().asString().startsWith("Demote store");
+    }
 }

@@ -142,6 +142,28 @@ class ColocationAndGroupTest {
     }
 
     @Test
+    void members_after_an_unmanaged_member_still_obey_the_groups_mandatory_colocations() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("storage", "ocf:pacemaker:Dummy")
+                .location("storage-nowhere-1", "storage", "node1", Score.MINUS_INFINITY)
+                .location("storage-nowhere-2", "storage", "node2", Score.MINUS_INFINITY)
+                .group("web", g -> g
+                        .primitive("ip", "ocf:pacemaker:Dummy", r -> r.managed(false))
+                        .primitive("fs", "ocf:pacemaker:Dummy")
+                        .primitive("app", "ocf:pacemaker:Dummy"))
+                .colocation("web-with-storage", "web", "storage", Score.INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").running("ip", "node1").build());
+
+        // ip is left alone where it runs; fs and app cannot run without storage
+        assertThat(placement(result)).containsExactly("ip@node1");
+        assertThat(result.summary()).isEmpty();
+    }
+
+    @Test
     void a_group_moves_as_a_whole_when_one_member_is_banned() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))

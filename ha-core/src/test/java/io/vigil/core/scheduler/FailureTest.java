@@ -81,6 +81,23 @@ class FailureTest {
     }
 
     @Test
+    void a_resource_mandatorily_colocated_with_a_clone_leaves_the_node_where_its_instance_is_blocked() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .clone("routing", c -> c.primitive("bird", "ocf:pacemaker:Dummy", r -> r.op("monitor", o -> o
+                        .interval(Duration.ofSeconds(10)).onFail(OnFail.BLOCK))))
+                .primitive("svc", "ocf:pacemaker:Dummy")
+                .colocation("svc-with-routing", "svc", "routing", Score.INFINITY)
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").running("svc", "node1")
+                .running("bird", "node2").failedMonitor("bird", "node1").build());
+
+        assertThat(result.summary()).containsExactly("Move svc ( node1 -> node2 )");
+    }
+
+    @Test
     void on_fail_ignore_treats_the_failed_operation_as_a_success() {
         Configuration config = Configuration.builder()
                 .properties(p -> p.stonithEnabled(false))

@@ -5,10 +5,15 @@ import static io.vigil.core.scheduler.Clusters.schedule;
 import static io.vigil.core.scheduler.Clusters.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.core.model.AttributeExpression;
+import io.vigil.core.model.BoolOp;
 import io.vigil.core.model.ClusterStatus;
 import io.vigil.core.model.Configuration;
 import io.vigil.core.model.ExpressionOperator;
+import io.vigil.core.model.Rule;
 import io.vigil.core.model.Score;
+import io.vigil.core.model.ValueType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocationAndStickinessTest {
@@ -113,6 +118,42 @@ class LocationAndStickinessTest {
         SchedulerResult result = schedule(config, status("node1", "node2").build());
 
         assertThat(placement(result)).containsExactly("db@node2");
+    }
+
+    @Test
+    void an_integer_rule_whose_value_is_not_a_number_compares_the_texts_ignoring_case() {
+        Rule greater = new Rule(null, Score.MINUS_INFINITY, null, BoolOp.AND, null,
+                List.of(new AttributeExpression("level", ExpressionOperator.GT, "as10", ValueType.INTEGER)));
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .node("node1", n -> n.attribute("level", "AS2"))
+                .node("node2", n -> n.attribute("level", "as02"))
+                .primitive("db", "ocf:pacemaker:Dummy")
+                .location("db-prefers-node1", "db", "node1", 100)
+                .location("db-not-above-as10", "db", l -> l.rule(greater))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        // "as2" > "as10" as text (so node1 is banned), "as02" < "as10".
+        assertThat(placement(result)).containsExactly("db@node2");
+    }
+
+    @Test
+    void without_a_type_eq_compares_texts_and_gt_compares_numbers() {
+        Configuration config = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .node("node1", n -> n.attribute("rack", "01").attribute("ram", "9"))
+                .node("node2", n -> n.attribute("rack", "1").attribute("ram", "10"))
+                .primitive("db", "ocf:pacemaker:Dummy")
+                .primitive("web", "ocf:pacemaker:Dummy")
+                .location("db-in-rack-1", "db", l -> l.rule(500, "rack", ExpressionOperator.EQ, "1"))
+                .location("web-big-ram", "web", l -> l.rule(500, "ram", ExpressionOperator.GT, "9"))
+                .build();
+
+        SchedulerResult result = schedule(config, status("node1", "node2").build());
+
+        assertThat(placement(result)).containsExactly("db@node2", "web@node2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.vigil.core.scheduler.Clusters.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.model.Configuration;
+import io.vigil.core.model.ConfigurationBuilder;
 import io.vigil.core.model.OrderKind;
 import io.vigil.core.model.PlacementStrategy;
 import io.vigil.core.model.ResourceSet;
@@ -94,6 +95,38 @@ class UtilizationAndSetsTest {
         SchedulerResult result = schedule(config, status("node1", "node2").build());
 
         assertThat(placement(result)).containsExactly("a@node2", "b@node2", "c@node2");
+    }
+
+    @Test
+    void a_listed_colocation_set_places_each_member_with_the_one_after_it() {
+        ResourceSet listed = new ResourceSet("s", List.of("a", "b", "c"), true, true, null, null, true);
+        ConfigurationBuilder builder = Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .primitive("d", "ocf:pacemaker:Dummy")
+                .location("c-not-node1", "c", "node1", Score.MINUS_INFINITY)
+                .location("c-not-node2", "c", "node2", Score.MINUS_INFINITY);
+
+        SchedulerResult listedResult = schedule(builder.colocationSet("abc", Score.INFINITY, listed).build(),
+                status("node1", "node2").build());
+        SchedulerResult groupResult = schedule(Configuration.builder()
+                .properties(p -> p.stonithEnabled(false))
+                .nodes("node1", "node2")
+                .primitive("a", "ocf:pacemaker:Dummy")
+                .primitive("b", "ocf:pacemaker:Dummy")
+                .primitive("c", "ocf:pacemaker:Dummy")
+                .location("c-not-node1", "c", "node1", Score.MINUS_INFINITY)
+                .location("c-not-node2", "c", "node2", Score.MINUS_INFINITY)
+                .colocationSet("abc", Score.INFINITY, ResourceSet.of("a", "b", "c"))
+                .build(), status("node1", "node2").build());
+
+        // listed: a with b, b with c; c can run nowhere, so neither can b nor a
+        assertThat(placement(listedResult)).singleElement().asString().startsWith("d@");
+        // group: b with a, c with b; only c stays stopped
+        assertThat(placement(groupResult)).hasSize(2).allMatch(p -> p.startsWith("a@") || p.startsWith("b@"));
     }
 
     @Test
