@@ -256,10 +256,21 @@ final class Digests {
 
     /** The timeout a recurring operation runs with: its own, else the operation defaults', else 20 s. */
     private static Duration timeout(Cluster cluster, Operation config) {
+        return timeout(cluster.config, config);
+    }
+
+    private static Duration timeout(io.vigil.core.model.Configuration configuration, Operation config) {
         if (config != null && config.timeout() != null) {
             return config.timeout();
         }
-        return cluster.config.operationDefaults().timeoutOrDefault();
+        return configuration.operationDefaults().timeoutOrDefault();
+    }
+
+    /** The digest of all parameters that matches a record of this operation (see {@link OperationDigest}). */
+    static String current(io.vigil.core.model.Configuration configuration, Primitive p, String task,
+                          Duration interval) {
+        Operation config = configured(p, task, interval);
+        return digest(parameters(p, config, interval, timeout(configuration, config)));
     }
 
     /**

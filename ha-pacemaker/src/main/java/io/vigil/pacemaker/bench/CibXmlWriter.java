@@ -57,6 +57,10 @@ public final class CibXmlWriter {
 
     private final Out out;
     private final Map<String, String> nodeIds = new LinkedHashMap<>();
+    /** Configured primitives by id, and the digest recorded for each (primitive, operation key). */
+    private final Map<String, io.vigil.core.model.Primitive> primitives = new java.util.HashMap<>();
+    private final Map<String, String> digests = new java.util.HashMap<>();
+    private Configuration config;
 
     private CibXmlWriter(Writer writer) {
         this.out = new Out(writer);
@@ -80,6 +84,12 @@ public final class CibXmlWriter {
     }
 
     private void cib(Configuration config, ClusterStatus status, Instant executionDate) {
+        this.config = config;
+        for (var r : config.allResources()) {
+            if (r instanceof io.vigil.core.model.Primitive p) {
+                primitives.put(p.id(), p);
+            }
+        }
         for (NodeDefinition n : config.nodes()) {
             nodeIds.put(n.name(), n.id()); // the name unless the node has an id of its own
         }
@@ -512,7 +522,26 @@ public final class CibXmlWriter {
                 "interval", Long.toString(op.interval().toMillis()),
                 "last-run", Long.toString(run.getEpochSecond()), "last-rc-change", Long.toString(change.getEpochSecond()),
                 "exec-time", Long.toString(exec.toMillis()), "queue-time", "0",
-                "op-digest", EMPTY_PARAMETERS_DIGEST);
+                "op-digest", digest(resource, op));
+    }
+
+    /**
+     * The op-digest of a record: the one it carries, else what the operation runs with in the configuration
+     * (as Pacemaker records it, recurring operations' timeouts included), so a written converged cluster reads
+     * back as unchanged.
+     */
+    private String digest(String resource, OperationRecord op) {
+        if (op.digests() != null && op.digests().all() != null) {
+            return op.digests().all();
+        }
+        int colon = resource.lastIndexOf(':');
+        String base = colon > 0 ? resource.substring(0, colon) : resource;
+        io.vigil.core.model.Primitive p = primitives.getOrDefault(resource, primitives.get(base));
+        if (p == null) {
+            return EMPTY_PARAMETERS_DIGEST;
+        }
+        return digests.computeIfAbsent(p.id() + "\u0000" + op.key(),
+                k -> io.vigil.core.scheduler.OperationDigest.of(config, p, op.operation(), op.interval()));
     }
 
     /** Pacemaker's numeric {@code op-status}. */

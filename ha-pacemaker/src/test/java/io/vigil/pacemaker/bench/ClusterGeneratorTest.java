@@ -198,6 +198,21 @@ class ClusterGeneratorTest {
     }
 
     @Test
+    void the_written_digests_match_the_configuration_so_nothing_reads_as_changed() {
+        ImportedCib converged = CibImporter.importXml(xml(CLUSTER, true));
+
+        var fromXml = io.vigil.core.scheduler.Scheduler.schedule(converged.cib().configuration(),
+                converged.cib().status(), CLUSTER.now());
+        var fromModel = io.vigil.core.scheduler.Scheduler.schedule(CLUSTER.configuration(), CLUSTER.nodeFailure(),
+                CLUSTER.now());
+
+        // No restart, reload or rescheduled monitor for a definition change: the same graph as without digests.
+        assertThat(fromXml.summary()).isEqualTo(fromModel.summary());
+        assertThat(fromXml.graph().actions()).hasSameSizeAs(fromModel.graph().actions());
+        assertThat(fromXml.graph().actions()).noneMatch(a -> a.type() == io.vigil.core.scheduler.ActionType.RELOAD);
+    }
+
+    @Test
     void the_scratch_cib_has_empty_histories() throws Exception {
         Document doc = parse(xml(CLUSTER, false));
 
