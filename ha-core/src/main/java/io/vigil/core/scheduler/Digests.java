@@ -316,7 +316,7 @@ final class Digests {
     private static String secureDigest(Primitive p, Map<String, String> all, List<String> secret,
                                        String featureSet) {
         Map<String, String> params;
-        if (featureSet != null && compareVersions(featureSet, "3.16.0") < 0) {
+        if (featureSet != null && Locations.compareVersions(featureSet, "3.16.0") < 0) {
             params = new TreeMap<>();
             putFiltered(params, p.parameters());
             if (p.agent().standard().equalsIgnoreCase("stonith")) {
@@ -345,28 +345,6 @@ final class Digests {
         }
         String rest = name.substring(underscore);
         return rest.equals("_action") || rest.equals("_timeout") || rest.equals("_retries");
-    }
-
-    /** Compares dotted version numbers field by field, numerically (Pacemaker's compare_version). */
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long u = i < x.length ? number(x[i]) : 0;
-            long v = i < y.length ? number(y[i]) : 0;
-            if (u != v) {
-                return u < v ? -1 : 1;
-            }
-        }
-        return 0;
-    }
-
-    private static long number(String s) {
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /** Pacemaker's digest of a parameter set: MD5 over {@code " <parameters a=\"1\"/>\n"}, names in byte order. */

@@ -187,16 +187,7 @@ final class Locations {
 
     private static int compare(String a, String b, ValueType type) {
         if (type == ValueType.VERSION) {
-            String[] x = a.split("\\.");
-            String[] y = b.split("\\.");
-            for (int i = 0; i < Math.max(x.length, y.length); i++) {
-                long p = i < x.length ? parseLong(x[i]) : 0;
-                long q = i < y.length ? parseLong(y[i]) : 0;
-                if (p != q) {
-                    return Long.compare(p, q);
-                }
-            }
-            return 0;
+            return compareVersions(a, b);
         }
         if (type != ValueType.STRING) {
             BigDecimal p = number(a);
@@ -207,6 +198,23 @@ final class Locations {
             // A side that is not a number: Pacemaker falls back to comparing the texts.
         }
         return a.compareToIgnoreCase(b);
+    }
+
+    /**
+     * Compares dotted version numbers field by field, numerically, a missing or non-numeric field counting as 0
+     * (Pacemaker's compare_version): rules of type version, and the feature set a digest was recorded with.
+     */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length ? parseLong(x[i]) : 0;
+            long q = i < y.length ? parseLong(y[i]) : 0;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
     }
 
     private static long parseLong(String s) {

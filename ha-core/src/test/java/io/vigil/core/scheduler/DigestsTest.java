@@ -81,10 +81,10 @@ class DigestsTest {
 
     @Test
     void feature_sets_compare_field_by_field() {
-        assertThat(Digests.compareVersions("3.0.14", "3.16.0")).isNegative();
-        assertThat(Digests.compareVersions("3.16.0", "3.16.0")).isZero();
-        assertThat(Digests.compareVersions("3.19.7", "3.16.0")).isPositive();
-        assertThat(Digests.compareVersions("3.16", "3.16.0")).isZero();
+        assertThat(Locations.compareVersions("3.0.14", "3.16.0")).isNegative();
+        assertThat(Locations.compareVersions("3.16.0", "3.16.0")).isZero();
+        assertThat(Locations.compareVersions("3.19.7", "3.16.0")).isPositive();
+        assertThat(Locations.compareVersions("3.16", "3.16.0")).isZero();
     }
 
     @Test
